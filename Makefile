@@ -1,0 +1,41 @@
+# Run `make help` for the list of tasks. Only python3 is needed to start.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)/scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test browser-deps clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.site-deps ## Set up if needed, then serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.site-deps ## Check the records, generate the pages, build site/ with --strict
+	$(BIN)/python -m factcheck build
+
+check: $(BIN)/.site-deps ## Check the records only
+	$(BIN)/python -m factcheck check
+
+browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; fi; }
+
+test: $(BIN)/.test-deps browser-deps ## Set up if needed, then run every test
+	$(BIN)/python -m pytest
+
+clean: ## Remove the built site and the generated pages
+	rm -rf site docs/claims docs/misconceptions docs/sources docs/experts docs/assets/generated

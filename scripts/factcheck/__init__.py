@@ -1,0 +1,1 @@
+"""Fact-check site: records (YAML) → checked model → Markdown pages → MkDocs site."""

@@ -1,0 +1,215 @@
+"""Rules a schema cannot express. Each rule is a small function: records in, problems out."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from typing import Callable, Iterator
+
+from .load import Record, field_name
+from .problems import WARNING, Problem
+
+Records = list[Record]
+
+_TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.M)
+_SCRIPT_SCHEME = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.I)
+# Bidirectional overrides and invisible controls can disguise what a reader sees.
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+MARKDOWN_FIELDS = {"explanation"}
+
+
+def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, where + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, where + (i,))
+    elif isinstance(data, str):
+        yield where, data
+
+
+def _problem(record: Record, where: tuple, message: str, hint: str, severity: str = "error") -> Problem:
+    return Problem(record.path, record.line(where), field_name(where), message, hint, severity)
+
+
+def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
+    if _TAG.search(text):
+        yield _problem(record, where, "raw HTML is not allowed",
+                       "remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <")
+    if _ENTITY.search(text):
+        yield _problem(record, where, f"HTML entity `{_ENTITY.search(text).group(0)}` is not allowed",
+                       "type the character itself")
+    if _SCRIPT_SCHEME.search(text):
+        yield _problem(record, where, "script addresses (javascript:, vbscript:, data:text/html) are not allowed",
+                       "link only to https:// addresses")
+    if _CONTROL.search(text):
+        yield _problem(record, where, f"invisible control character U+{ord(_CONTROL.search(text).group(0)):04X} is not allowed",
+                       "delete it and retype the text around it")
+    if any(part in MARKDOWN_FIELDS for part in where):
+        yield from _markdown_problems(record, where, text)
+
+
+def _markdown_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
+    if "![" in text:
+        yield _problem(record, where, "images are not allowed in the text",
+                       "link to the image instead; the site loads nothing from other hosts")
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if not re.match(r"https?://[^\s]+$|#[\w-]+$|\.\./[\w./#-]+$", target):
+            yield _problem(record, where, f"link target `{target}` is not a web address",
+                           "write the full address starting with https://")
+
+
+def check_text(records: Records) -> Iterator[Problem]:
+    """No markup, entities, script links or hidden controls in any text an editor writes."""
+    for record in records:
+        for where, text in _strings(record.data):
+            yield from _text_problems(record, where, text)
+
+
+def check_claim_slug(records: Records) -> Iterator[Problem]:
+    for record in _kind(records, "claim"):
+        slug = record.data.get("slug")
+        if isinstance(slug, str) and slug != record.key:
+            yield _problem(record, ("slug",), f"slug `{slug}` does not match the file name `{record.key}.yaml`",
+                           f"rename the file to {slug}.yaml, or set `slug: {record.key}`")
+
+
+def check_unique(records: Records) -> Iterator[Problem]:
+    """Claim ids and slugs are the claims' permanent names: no two may share one."""
+    for name in ("id", "slug"):
+        seen: dict = {}
+        for record in _kind(records, "claim"):
+            value = record.data.get(name)
+            if isinstance(value, (int, str)) and not isinstance(value, bool):
+                if value in seen:
+                    used = seen[value]
+                    next_id = 1 + max((r.data.get("id") for r in _kind(records, "claim")
+                                       if isinstance(r.data.get("id"), int)), default=0)
+                    hint = f"use the next free id, {next_id}" if name == "id" else "choose another slug"
+                    yield _problem(record, (name,), f"{name} `{value}` is already used by {used}", hint)
+                else:
+                    seen[value] = record.path
+
+
+def _references(claim: dict) -> Iterator[tuple[tuple, str, str]]:
+    """(where, kind, key) for every reference a claim makes."""
+    yield ("verdict",), "verdict", claim.get("verdict")
+    for i, appearance in enumerate(_list(claim.get("appearances"))):
+        yield ("appearances", i, "source"), "source", _get(appearance, "source")
+        if _get(appearance, "via") is not None:
+            yield ("appearances", i, "via"), "source", _get(appearance, "via")
+    for i, rebuttal in enumerate(_list(claim.get("rebuttals"))):
+        yield ("rebuttals", i, "by"), "expert", _get(rebuttal, "by")
+        yield ("rebuttals", i, "source"), "source", _get(rebuttal, "source")
+    for i, key in enumerate(_list(claim.get("categories"))):
+        yield ("categories", i), "category", key
+    for i, key in enumerate(_list(claim.get("further_sources"))):
+        yield ("further_sources", i), "source", key
+
+
+REFERENCE_HOME = {"source": "sources/", "expert": "experts/", "category": "categories/", "verdict": "verdicts.yaml"}
+
+
+def known_keys(records: Records) -> dict[str, set]:
+    keys: dict[str, set] = defaultdict(set)
+    for record in records:
+        if record.kind == "verdicts":
+            keys["verdict"].update(record.data)
+        else:
+            keys[record.kind].add(record.key)
+    return keys
+
+
+def check_references(records: Records) -> Iterator[Problem]:
+    keys = known_keys(records)
+    for record in _kind(records, "claim"):
+        for where, kind, key in _references(record.data):
+            if isinstance(key, str) and key not in keys[kind]:
+                close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
+                hint = f"did you mean `{close[0]}`?" if close else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
+                yield _problem(record, where, f"unknown {kind} `{key}`", hint)
+
+
+def _parse_date(value) -> dt.date | None:
+    """The earliest day a date of any precision can mean; None for 'unknown' or a bad form."""
+    if not isinstance(value, str) or value == "unknown":
+        return None
+    parts = value.split("-") + ["01", "01"]
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+def _real_date(value) -> bool:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return True  # other forms are the schema's business
+    return _parse_date(value) is not None
+
+
+def _dates(record: Record) -> Iterator[tuple[tuple, str]]:
+    names = ("published", "reviewed") if record.kind == "claim" else ("date",) if record.kind == "source" else ()
+    for name in names:
+        if isinstance(record.data.get(name), str):
+            yield (name,), record.data[name]
+
+
+def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:
+    def check_dates(records: Records) -> Iterator[Problem]:
+        """Dates are real days, not in the future, and in order."""
+        for record in records:
+            for where, value in _dates(record):
+                if not _real_date(value):
+                    yield _problem(record, where, f"`{value}` is not a real date", "check the day and month")
+                elif (day := _parse_date(value)) and day > today:
+                    yield _problem(record, where, f"date {value} is in the future (today is {today.isoformat()})",
+                                   "use the date the work was actually done")
+        yield from _claim_date_order(records)
+    return check_dates
+
+
+def _claim_date_order(records: Records) -> Iterator[Problem]:
+    sources = {r.key: r for r in _kind(records, "source")}
+    for record in _kind(records, "claim"):
+        published = _parse_date(record.data.get("published"))
+        reviewed = _parse_date(record.data.get("reviewed"))
+        if published and reviewed and reviewed < published:
+            yield _problem(record, ("reviewed",), f"reviewed {reviewed} is before published {published}",
+                           "a claim is reviewed on or after the day it is published")
+        for i, appearance in enumerate(_list(record.data.get("appearances"))):
+            source = sources.get(_get(appearance, "source"))
+            appeared = _parse_date(source.data.get("date")) if source else None
+            if published and appeared and appeared > published:
+                yield _problem(record, ("appearances", i, "source"),
+                               f"the source is dated {source.data['date']}, after this check was published ({published})",
+                               "check the source's date or the claim's `published` date")
+
+
+def check_unused_sources(records: Records) -> Iterator[Problem]:
+    cited = {key for r in _kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
+    for record in _kind(records, "source"):
+        if record.key not in cited:
+            yield _problem(record, (), f"source `{record.key}` is not cited by any claim",
+                           "cite it from a claim, or delete the file", WARNING)
+
+
+def _kind(records: Records, kind: str) -> Iterator[Record]:
+    return (r for r in records if r.kind == kind)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _get(value, key):
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
+    return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
+            check_unused_sources]

@@ -1,0 +1,70 @@
+"""Command line: `python -m factcheck check|generate|build`."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .problems import errors, report, WARNING
+from .site import generate
+from .validate import check_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cmd_check(args) -> int:
+    _, problems = check_tree(args.root)
+    failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
+    print(report(problems, args.format), file=sys.stderr if failing else sys.stdout)
+    return 1 if failing else 0
+
+
+def cmd_generate(args) -> int:
+    result = generate(args.root)
+    print(report(result.problems), file=sys.stderr if result.site is None else sys.stdout)
+    if result.site is None:
+        return 1
+    print(f"wrote {len(result.written)} changed file(s) into docs/")
+    return 0
+
+
+def cmd_build(args) -> int:
+    _, problems = check_tree(args.root)
+    if errors(problems):
+        print(report(problems), file=sys.stderr)
+        print("The records have errors; nothing was built.", file=sys.stderr)
+        return 1
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    start = time.perf_counter()
+    try:
+        config = load_config(str(args.root / "mkdocs.yml"), strict=True,
+                             **({"site_dir": str(args.site_dir)} if args.site_dir else {}))
+        build(config)
+    except MkDocsException as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {config.site_dir} in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check every record; exit 1 on any error")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(run=cmd_check)
+    sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
+    build = sub.add_parser("build", help="check, generate and build the site with mkdocs --strict")
+    build.add_argument("--site-dir", type=Path, default=None)
+    build.set_defaults(run=cmd_build)
+    args = parser.parse_args(argv)
+    args.root = args.root.resolve()
+    return args.run(args)

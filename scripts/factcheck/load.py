@@ -1,0 +1,214 @@
+"""Read the YAML record files into plain data, remembering the line of every value.
+
+Refused here, before any schema check: files that are not UTF-8, too large, empty or
+not valid YAML; duplicate keys (PyYAML would silently keep the last one); anchors and
+aliases (they can expand without bound); nesting deeper than any record needs; YAML
+yes/no values where text was meant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+# kind → folder (one record per file, the key is the file name) or single file.
+FOLDERS = {"claim": "claims", "source": "sources", "expert": "experts", "category": "categories"}
+VERDICTS_FILE = "verdicts.yaml"
+
+JsonPath = tuple  # of str and int
+
+
+@dataclass
+class Record:
+    kind: str
+    path: str  # relative to the project root, with forward slashes
+    key: str  # the file name without .yaml
+    data: Any
+    lines: dict = field(default_factory=dict)  # JsonPath → line number
+
+    def line(self, where: JsonPath = ()) -> int:
+        """The line of a value, or of its nearest enclosing value that has one."""
+        where = tuple(where)
+        while where not in self.lines and where:
+            where = where[:-1]
+        return self.lines.get(where, 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that keeps dates as text: the schema checks their form."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+}
+
+
+def _line(node_or_event) -> int:
+    return node_or_event.start_mark.line + 1
+
+
+def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    hint = "fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)"
+    if "'\\t'" in what:
+        hint = "indent with spaces, not tabs"
+    return Problem(path, line, "", f"not valid YAML: {what}", hint)
+
+
+def _scan_events(path: str, text: str) -> list[Problem]:
+    """Refuse anchors, aliases and runaway nesting before building anything."""
+    problems, depth = [], 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            problems.append(Problem(path, _line(event), "", f"YAML anchor or alias `{sign}{event.anchor}` is not allowed",
+                                    "write the value out in full where it is needed"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return problems + [Problem(path, _line(event), "", f"nesting is deeper than {MAX_DEPTH} levels",
+                                           "records are at most a few levels deep; check the indentation")]
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return problems
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data plus a line for every value."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: dict = {}
+        self.problems: list[Problem] = []
+        self._constructor = _Loader("")
+
+    def build(self, node, where: JsonPath = ()):
+        self.lines.setdefault(where, _line(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, where)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, where)
+
+    def _mapping(self, node: MappingNode, where: JsonPath) -> dict:
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self._add(where, _line(key_node), "a field name must be a plain word", "write `name: value`")
+                continue
+            key = key_node.value
+            if key in out:
+                first = self.lines[where + (key,)]
+                self._add(where + (key,), _line(key_node), f"`{key}` appears twice in one mapping (first on line {first})",
+                          "keep one of them; YAML would silently use only the last")
+                continue
+            self.lines[where + (key,)] = _line(key_node)
+            out[key] = self.build(value_node, where + (key,))
+        return out
+
+    def _scalar(self, node: ScalarNode, where: JsonPath):
+        if node.tag not in _SCALAR_TAGS:
+            self._add(where, _line(node), f"the tag `{node.tag}` is not allowed", "remove the tag and write plain text")
+            return node.value
+        if node.tag == "tag:yaml.org,2002:bool":
+            self._add(where, _line(node), f"`{node.value}` is read by YAML as a yes/no value, not as text",
+                      f'put it in quotes: "{node.value}"')
+            return node.value  # keep checking the rest as if it were quoted
+        try:
+            return self._constructor.construct_object(node)
+        except (ConstructorError, ValueError):
+            return node.value
+
+    def _add(self, where: JsonPath, line: int, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.path, line, field_name(where), message, hint))
+
+
+def field_name(where: JsonPath) -> str:
+    """('appearances', 0, 'statement') → 'appearances[0].statement'."""
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse(path: str, raw: bytes, kind: str, key: str) -> tuple[Record | None, list[Problem]]:
+    """One file's bytes → a Record (or None when nothing usable could be read)."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, "", f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+                              "a record is a few kilobytes; remove the stray content")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                              "save the file as UTF-8 in your editor")]
+    text = text.removeprefix("\ufeff")
+    try:
+        problems = _scan_events(path, text)
+        if problems:
+            return None, problems
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(path, exc)]
+    except RecursionError:
+        return None, [Problem(path, 1, "", "nesting is too deep to read", "check the indentation")]
+    if root is None:
+        return None, [Problem(path, 1, "", "file is empty", "fill in the record, or delete the file")]
+    builder = _Builder(path)
+    data = builder.build(root)
+    if not isinstance(data, dict):
+        builder.problems.append(Problem(path, 1, "", "the file must hold a mapping of `field: value` lines",
+                                        "start each line with a field name, e.g. `id: 1`"))
+        return None, builder.problems
+    return Record(kind, path, key, data, builder.lines), builder.problems
+
+
+def _read(root: Path, file: Path, kind: str) -> tuple[Record | None, list[Problem]]:
+    rel = file.relative_to(root).as_posix()
+    return parse(rel, file.read_bytes(), kind, file.stem)
+
+
+def load_tree(root: Path) -> tuple[list[Record], list[Problem]]:
+    """Every record file under the project root, with the problems found while reading."""
+    records, problems = [], []
+    for kind, folder in FOLDERS.items():
+        for file in sorted((root / folder).glob("*")):
+            if file.name.startswith(".") or file.is_dir():
+                continue
+            rel = file.relative_to(root).as_posix()
+            if file.suffix != ".yaml":
+                problems.append(Problem(rel, 1, "", "record files must end in .yaml", f"rename it to {file.stem}.yaml"))
+                continue
+            record, found = _read(root, file, kind)
+            problems += found
+            if record:
+                records.append(record)
+    verdicts = root / VERDICTS_FILE
+    if verdicts.exists():
+        record, found = _read(root, verdicts, "verdicts")
+        problems += found
+        if record:
+            records.append(record)
+    else:
+        problems.append(Problem(VERDICTS_FILE, 1, "", "the verdict scale is missing", "restore verdicts.yaml"))
+    return records, problems

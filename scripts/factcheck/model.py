@@ -1,0 +1,155 @@
+"""The checked records as resolved, typed objects: a Claim holds its Sources, Experts,
+Categories and Verdict. Built only from records that passed every check."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .load import Record
+
+Localized = dict  # language code → text; "en" always present
+
+
+@dataclass(eq=False)
+class Verdict:
+    key: str
+    name: Localized
+    definition: Localized
+    colour: str
+    rating: int | None
+    order: int
+
+
+@dataclass(eq=False)
+class Category:
+    key: str
+    order: int
+    title: Localized
+    correct: Localized
+    explanation: Localized
+    claims: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Expert:
+    key: str
+    name: str
+    kind: str
+    affiliation: str
+    field: Localized
+    url: str | None
+    claims: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Source:
+    key: str
+    title: str
+    authors: list[str] | None  # None: unknown
+    publisher: str
+    date: str  # YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
+    url: str | None  # None: unknown
+    archive_url: str | None
+    language: str
+    kind: str
+    note: Localized | None
+    cited_by: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Quote:
+    text: str
+    language: str
+    translation: Localized
+
+
+@dataclass(eq=False)
+class Appearance:
+    source: Source
+    via: Source | None
+    statement: Quote
+    verbatim: bool
+
+
+@dataclass(eq=False)
+class Rebuttal:
+    by: Expert
+    source: Source
+    points: Localized
+    quote: Quote | None
+
+
+@dataclass(eq=False)
+class Claim:
+    id: int
+    slug: str
+    claim: Localized
+    verdict: Verdict
+    short_answer: Localized
+    appearances: list[Appearance]
+    rebuttals: list[Rebuttal]
+    explanation: Localized
+    categories: list[Category]
+    further_sources: list[Source]
+    published: str
+    reviewed: str
+
+    @property
+    def sources(self) -> list[Source]:
+        """Every source the page cites, each once, in the order the page cites them."""
+        found = [a.source for a in self.appearances] + [a.via for a in self.appearances if a.via]
+        found += [r.source for r in self.rebuttals] + self.further_sources
+        return list(dict.fromkeys(found))
+
+
+@dataclass(eq=False)
+class Site:
+    claims: list[Claim]
+    sources: list[Source]
+    experts: list[Expert]
+    categories: list[Category]
+    verdicts: list[Verdict]
+
+
+def _unknown(value):
+    return None if value == "unknown" else value
+
+
+def _quote(data: dict) -> Quote:
+    return Quote(data["text"] if "text" in data else data["statement"], data["language"], data.get("translation", {}))
+
+
+def build_model(records: list[Record]) -> Site:
+    by_kind: dict[str, dict[str, dict]] = {}
+    for r in records:
+        by_kind.setdefault(r.kind, {})[r.key] = r.data
+    verdicts_data = next(iter(by_kind.get("verdicts", {}).values()), {})
+    verdicts = {k: Verdict(k, v["name"], v["definition"], v["colour"], v["rating"], i)
+                for i, (k, v) in enumerate(verdicts_data.items())}
+    categories = {k: Category(k, d["order"], d["title"], d["correct"], d["explanation"])
+                  for k, d in by_kind.get("category", {}).items()}
+    experts = {k: Expert(k, d["name"], d["kind"], d["affiliation"], d["field"], _unknown(d["url"]))
+               for k, d in by_kind.get("expert", {}).items()}
+    sources = {k: Source(k, d["title"], _unknown(d["authors"]), d["publisher"], d["date"], _unknown(d["url"]),
+                         d.get("archive_url"), d["language"], d["kind"], d.get("note"))
+               for k, d in by_kind.get("source", {}).items()}
+    claims = [_claim(d, verdicts, categories, experts, sources) for d in by_kind.get("claim", {}).values()]
+    claims.sort(key=lambda c: c.id)
+    for claim in claims:
+        for category in claim.categories:
+            category.claims.append(claim)
+        for source in claim.sources:
+            source.cited_by.append(claim)
+        for expert in dict.fromkeys(r.by for r in claim.rebuttals):
+            expert.claims.append(claim)
+    return Site(claims, sorted(sources.values(), key=lambda s: s.key), sorted(experts.values(), key=lambda e: e.name),
+                sorted(categories.values(), key=lambda c: (c.order, c.key)), list(verdicts.values()))
+
+
+def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
+    appearances = [Appearance(sources[a["source"]], sources.get(a.get("via")), _quote(a), a["kind"] == "verbatim")
+                   for a in d["appearances"]]
+    rebuttals = [Rebuttal(experts[r["by"]], sources[r["source"]], r["points"],
+                          _quote(r["quote"]) if "quote" in r else None) for r in d["rebuttals"]]
+    return Claim(d["id"], d["slug"], d["claim"], verdicts[d["verdict"]], d["short_answer"], appearances, rebuttals,
+                 d["explanation"], [categories[k] for k in d["categories"]],
+                 [sources[k] for k in d.get("further_sources", [])], d["published"], d["reviewed"])

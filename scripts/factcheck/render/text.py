@@ -1,0 +1,78 @@
+"""Shared pieces of every page: safe text, dates, verdict badges, links, interface strings."""
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model import Localized, Source, Verdict
+
+_PUNCT = set(string.punctuation)
+
+
+@lru_cache(maxsize=None)
+def _ui() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "ui.yaml").read_text(encoding="utf-8"))
+
+
+def ui(key: str, lang: str = "en") -> str:
+    return _ui().get(lang, {}).get(key) or _ui()["en"][key]
+
+
+def tr(text: Localized | None, lang: str = "en") -> str:
+    """The text in the reader's language, falling back to English."""
+    if not text:
+        return ""
+    return text.get(lang) or text["en"]
+
+
+def plain(text: str) -> str:
+    """Literal text in Markdown: every punctuation mark escaped (pymdownx.escapeall), so
+    nothing an editor writes can become markup, a link or a heading."""
+    flat = " ".join(text.split())
+    return "".join("\\" + ch if ch in _PUNCT else ch for ch in flat)
+
+
+def markdown(text: str) -> str:
+    """An editor's Markdown field. The checker has refused HTML; '<' is escaped again here
+    so that no tag can reach a reader even if a check is bypassed."""
+    return text.replace("<", "&lt;").strip()
+
+
+def url(address: str) -> str:
+    """An address safe inside a Markdown link target."""
+    return address.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def date(value: str, lang: str = "en") -> str:
+    if value == "unknown":
+        return ui("date_unknown", lang)
+    parts = value.split("-")
+    months = ui("months", lang)
+    if len(parts) == 1:
+        return parts[0]
+    month = months[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def badge(verdict: Verdict, lang: str = "en") -> str:
+    # The verdict is always written out: colour is never the only signal.
+    return f'<span class="fc-badge fc-badge--{verdict.key}">{plain(tr(verdict.name, lang))}</span>'
+
+
+def source_line(source: Source, lang: str = "en", link_prefix: str = "") -> str:
+    """A citation: authors (date). Title. Publisher. Links."""
+    authors = ", ".join(source.authors) if source.authors else ui("authors_unknown", lang)
+    title = plain(source.title)
+    title = f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
+    parts = [f"{plain(authors)} ({date(source.date, lang)}). {title}. {plain(source.publisher)}."]
+    if source.archive_url:
+        parts.append(f"[{ui('archived', lang)}]({url(source.archive_url)}).")
+    return " ".join(parts)
+
+
+def verdicts_css(verdicts: list[Verdict]) -> str:
+    rules = [f".fc-badge--{v.key} {{ background-color: {v.colour}; }}" for v in verdicts]
+    return "/* Generated from verdicts.yaml; do not edit. */\n" + "\n".join(rules) + "\n"

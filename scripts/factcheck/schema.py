@@ -1,0 +1,153 @@
+"""The record format, defined once in schemas/*.schema.json, applied to loaded records.
+
+The JSON Schemas serve editors (autocompletion via yaml-language-server), this checker
+and the documentation. Messages are built from the schema itself: a field's
+`description` and its `x-fix` hint say how to put a problem right.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .load import Record, field_name
+from .problems import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_FOR = {
+    "claim": "claim.schema.json",
+    "source": "source.schema.json",
+    "expert": "expert.schema.json",
+    "category": "category.schema.json",
+    "verdicts": "verdicts.schema.json",
+}
+TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields",
+              "null": "nothing", "number": "a number", "boolean": "yes/no"}
+
+
+@lru_cache(maxsize=None)
+def schemas() -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas().items())
+    return Draft202012Validator(schemas()[SCHEMA_FOR[kind]], registry=registry)
+
+
+def _type_word(value) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    return {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping of fields",
+            type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _show(value) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+
+def _resolve(schema: dict) -> dict:
+    """Follow a local or cross-file $ref to the schema it names (one level is all ours use)."""
+    ref = schema.get("$ref")
+    if not ref:
+        return schema
+    file, _, pointer = ref.partition("#")
+    if not file:
+        return schema  # a record-local $defs reference: see _schema_at
+    target = schemas()[file]
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+
+
+def _hint(schema: dict, default: str = "") -> str:
+    return _resolve(schema).get("x-fix", default)
+
+
+def _schema_at(kind: str, where: tuple) -> dict:
+    """The schema that describes the value at `where` in a record of this kind."""
+    schema = _resolve(schemas()[SCHEMA_FOR[kind]])
+    root = schemas()[SCHEMA_FOR[kind]]
+    for part in where:
+        if isinstance(part, int):
+            schema = schema.get("items", {})
+        else:
+            schema = schema.get("properties", {}).get(part) or schema.get("additionalProperties") or {}
+        if "$ref" in schema and schema["$ref"].startswith("#"):
+            schema = {**_walk(root, schema["$ref"]), **{k: v for k, v in schema.items() if k != "$ref"}}
+        else:
+            schema = _resolve(schema)
+    return schema if isinstance(schema, dict) else {}
+
+
+def _walk(root: dict, ref: str) -> dict:
+    for part in filter(None, ref.partition("#")[2].split("/")):
+        root = root[part]
+    return root
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
+
+
+def _problems_for(record: Record, error) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    here = field_name(where)
+    schema = _resolve(error.schema)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        described = _schema_at(record.kind, where + (missing,)).get("description", "")
+        hint = f"add `{missing}:`" + (f" ({_first_sentence(described)})" if described else "")
+        name = field_name(where + (missing,))
+        return [Problem(record.path, record.line(where), name, "required field is missing", hint)]
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        out = []
+        for extra in sorted(set(error.instance) - set(known)):
+            close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`?" if close else f"remove it; the known fields here are: {', '.join(known)}"
+            out.append(Problem(record.path, record.line(where + (extra,)), field_name(where + (extra,)),
+                               f"unknown field `{extra}`", hint))
+        return out
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(TYPE_WORDS.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        return [Problem(record.path, record.line(where), here, f"expected {wanted}, got {_type_word(error.instance)}",
+                        _hint(schema, f"write {wanted} here"))]
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return [Problem(record.path, record.line(where), here, f"`{_show(error.instance)}` is not one of: {allowed}",
+                        "use one of these")]
+    if kind == "minItems":
+        n = error.validator_value
+        return [Problem(record.path, record.line(where), here, f"needs at least {n} entr{'y' if n == 1 else 'ies'}",
+                        "add one")]
+    if kind == "minLength":
+        return [Problem(record.path, record.line(where), here, "is empty", "write the text, or remove the field if it is optional")]
+    if kind == "uniqueItems":
+        return [Problem(record.path, record.line(where), here, "lists the same entry twice", "remove the duplicate")]
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return [Problem(record.path, record.line(where), here, f"must be {word} {error.validator_value}",
+                        _hint(schema, "change the number"))]
+    if kind == "minProperties":
+        return [Problem(record.path, record.line(where), here, "is empty", "add at least one entry")]
+    # pattern, const, anyOf, propertyNames and the rest: the value has the wrong form.
+    return [Problem(record.path, record.line(where), here, f"`{_show(error.instance)}` is not valid here",
+                    _hint(schema, _first_sentence(schema.get("description", "see the schema"))))]
+
+
+
+def check_schema(record: Record) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator(record.kind).iter_errors(record.data):
+        problems += _problems_for(record, error)
+    return problems
