@@ -16,15 +16,17 @@ class Problem:
     hint: str = ""
     severity: str = ERROR
 
-    def text(self) -> str:
-        where = f"{self.path}:{self.line}"
+    def body(self) -> str:
         tail = f"; {self.hint}" if self.hint else ""
+        return f"{self.field or '(file)'}: {self.message}{tail}"
+
+    def text(self) -> str:
         label = "" if self.severity == ERROR else "warning: "
-        return f"{where}: {self.field or '(file)'}: {label}{self.message}{tail}"
+        return f"{self.path}:{self.line}: {self.body().replace(': ', ': ' + label, 1)}"
 
     def github(self) -> str:
         # GitHub workflow commands: the message must not contain raw newlines or '%'.
-        body = (self.text().split(": ", 2)[-1]).replace("%", "%25").replace("\n", "%0A")
+        body = self.body().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{self.severity} file={self.path},line={self.line}::{body}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import Appearance, Claim, Quote, Rebuttal
-from .text import badge, date, markdown, plain, source_line, tr, ui
+from .text import badge, date, markdown, plain, source_line, source_title, tr, ui
 
 
 def front_matter(claim: Claim, lang: str) -> str:
@@ -28,7 +28,7 @@ def _appearance(appearance: Appearance, lang: str) -> list[str]:
     label = ui("verbatim" if appearance.verbatim else "paraphrase", lang)
     lines = ['<div class="fc-appearance" markdown>', ""]
     lines += _quote(appearance.statement, lang, label)
-    lines += ["", f"**{plain(source.publisher)}**, {date(source.date, lang)}: {source_line(source, lang)}"]
+    lines += ["", f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"]
     if appearance.via:
         lines += ["", f"{ui('known_via', lang)}: {source_line(appearance.via, lang)}"]
     return lines + ["", "</div>", ""]

@@ -62,12 +62,16 @@ def badge(verdict: Verdict, lang: str = "en") -> str:
     return f'<span class="fc-badge fc-badge--{verdict.key}">{plain(tr(verdict.name, lang))}</span>'
 
 
+def source_title(source: Source, lang: str = "en") -> str:
+    """The title, linked when its address is known; said plainly when it is not."""
+    title = plain(source.title)
+    return f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
+
+
 def source_line(source: Source, lang: str = "en", link_prefix: str = "") -> str:
     """A citation: authors (date). Title. Publisher. Links."""
     authors = ", ".join(source.authors) if source.authors else ui("authors_unknown", lang)
-    title = plain(source.title)
-    title = f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
-    parts = [f"{plain(authors)} ({date(source.date, lang)}). {title}. {plain(source.publisher)}."]
+    parts = [f"{plain(authors)} ({date(source.date, lang)}). {source_title(source, lang)}. {plain(source.publisher)}."]
     if source.archive_url:
         parts.append(f"[{ui('archived', lang)}]({url(source.archive_url)}).")
     return " ".join(parts)

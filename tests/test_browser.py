@@ -1,0 +1,94 @@
+"""A reader's path through the built site in real headless Chromium: home → misconception
+index → a claim page; then search for a claim and reach it from the results."""
+from __future__ import annotations
+
+import functools
+import re
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect, sync_playwright
+
+from sitebuild import ROOT, build_site, copy_project
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build_site(copy_project(tmp_path_factory.mktemp("project")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is required: apt-get install chromium (make test does it as root)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.requests = requests
+    yield page
+    context.close()
+    assert [u for u in requests if not u.startswith(base_url)] == []
+
+
+def _claim(slug: str) -> dict:
+    return yaml.safe_load((ROOT / "claims" / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+def test_reader_goes_from_home_to_a_claim(page, tmp_path):
+    page.goto("/")
+    expect(page.locator("h1")).to_contain_text("Social Credit System")
+    page.screenshot(path=tmp_path / "home.png", full_page=True)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Misconceptions").click()
+    expect(page.locator("h1")).to_have_text("Misconception index")
+    page.screenshot(path=tmp_path / "misconceptions.png", full_page=True)
+    link = page.locator("article a[href*='claims/']").first
+    slug = link.get_attribute("href").rstrip("/").split("/")[-1]
+    link.click()
+    expect(page).to_have_url(re.compile(f"/claims/{slug}/$"))
+    claim = _claim(slug)
+    expect(page.locator("h1")).to_have_text(" ".join(claim["claim"]["en"].split()))
+    expect(page.locator(".fc-verdict .fc-badge")).to_be_visible()
+    page.screenshot(path=tmp_path / "claim.png", full_page=True)
+    assert (tmp_path / "claim.png").stat().st_size > 10_000
+
+
+def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
+    slug = "sesame-credit-is-the-state-system"
+    page.goto("/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("Sesame Credit")
+    result = page.locator(f".md-search-result__list a[href*='claims/{slug}/']").first
+    expect(result).to_be_visible(timeout=15_000)
+    page.screenshot(path=tmp_path / "search.png")
+    result.click()
+    expect(page).to_have_url(re.compile(f"/claims/{slug}/"))
+    expect(page.locator("h1")).to_have_text(" ".join(_claim(slug)["claim"]["en"].split()))

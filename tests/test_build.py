@@ -1,0 +1,139 @@
+"""Build the real records with --strict and read the HTML a reader gets."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from sitebuild import ROOT, build_site, copy_project
+
+
+def _records(folder: str) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / folder).glob("*.yaml"))}
+
+
+CLAIMS = _records("claims")
+SOURCES = _records("sources")
+EXPERTS = _records("experts")
+CATEGORIES = _records("categories")
+VERDICTS = yaml.safe_load((ROOT / "verdicts.yaml").read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+
+
+def page(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_content_meets_the_minimum():
+    assert len(CLAIMS) >= 15
+    assert len(CATEGORIES) >= 6
+    for slug, claim in CLAIMS.items():
+        assert claim["appearances"] and claim["rebuttals"], slug
+
+
+def test_one_page_per_claim(site):
+    built = sorted(p.parent.name for p in (site / "claims").glob("*/index.html"))
+    assert built == sorted(CLAIMS)
+
+
+@pytest.mark.parametrize("slug", sorted(CLAIMS))
+def test_claim_page_shows_the_record(site, slug):
+    claim, html = CLAIMS[slug], page(site, f"claims/{slug}")
+    text = norm(html.select_one("article").get_text(" "))
+    badge = html.select_one(".fc-verdict .fc-badge")
+    assert norm(badge.get_text()) == VERDICTS[claim["verdict"]]["name"]["en"]
+    assert norm(claim["short_answer"]["en"]) in norm(html.select_one(".fc-answer").get_text(" "))
+    assert norm(claim["claim"]["en"]) == norm(html.select_one("h1").get_text())
+    for appearance in claim["appearances"]:
+        assert norm(appearance["statement"]) in text
+    for rebuttal in claim["rebuttals"]:
+        expert = EXPERTS[rebuttal["by"]]
+        assert norm(f"{expert['name']} ({expert['affiliation']})") in text
+    links = {a.get("href") for a in html.select("article a")}
+    cited = [a["source"] for a in claim["appearances"]] + [r["source"] for r in claim["rebuttals"]]
+    for key in cited + claim.get("further_sources", []):
+        source = SOURCES[key]
+        assert norm(source["title"]) in text
+        if source["url"] != "unknown":
+            assert source["url"] in links, f"{slug}: no link to {key}"
+
+
+def test_misconception_index_lists_each_claim_under_each_category(site):
+    html = page(site, "misconceptions")
+    for key, category in CATEGORIES.items():
+        heading = html.find(id=key)
+        assert heading is not None, key
+        listed = set()
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            listed |= {a["href"].split("/")[-2] for a in sibling.select('a[href*="claims/"]')}
+        expected = {slug for slug, c in CLAIMS.items() if key in c["categories"]}
+        assert listed == expected, key
+        assert f"| {len(expected)} |" not in html.text  # counts are in a real table, not raw Markdown
+        row = [tr for tr in html.select("table tr") if tr.find("a", href=f"#{key}")][0]
+        assert row.select("td")[-1].get_text() == str(len(expected))
+
+
+def test_every_internal_link_resolves(site):
+    for file in site.rglob("*.html"):
+        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in html.find_all(tag):
+                target = element.get(attr)
+                if not target or re.match(r"^(https?:|mailto:|#|data:)", target):
+                    continue
+                path = unquote(urlsplit(target).path)
+                resolved = (site / path.lstrip("/")) if path.startswith("/") else (file.parent / path)
+                if resolved.is_dir() or path.endswith("/"):
+                    resolved = resolved / "index.html"
+                assert resolved.resolve().exists(), f"{file.relative_to(site)}: broken link {target}"
+
+
+def test_nothing_is_loaded_from_other_hosts(site):
+    for file in site.rglob("*.html"):
+        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        loaded = [e.get("src") for e in html.find_all(["script", "img", "iframe"])]
+        loaded += [e.get("href") for e in html.find_all("link") if "alternate" not in (e.get("rel") or [])
+                   and "canonical" not in (e.get("rel") or [])]
+        external = [u for u in loaded if u and re.match(r"^(https?:)?//", u)]
+        assert external == [], f"{file.relative_to(site)} loads {external}"
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_search_index_holds_each_claim(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for slug, claim in CLAIMS.items():
+        doc = by_location[f"claims/{slug}/"]
+        assert norm(claim["claim"]["en"]) in norm(doc["title"])
+
+
+def test_script_in_a_record_never_reaches_the_page(tmp_path, caplog):
+    project = copy_project(tmp_path / "p")
+    claim = project / "claims" / f"{sorted(CLAIMS)[0]}.yaml"
+    text, count = re.subn(r"^claim:\n  en: ", "claim:\n  en: <script>alert(1)</script> ",
+                          claim.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    claim.write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project)
+    assert "raw HTML is not allowed" in caplog.text
+    assert not (project / "site").exists()
+    assert not (project / "docs" / "claims").exists()
