@@ -12,11 +12,11 @@ from pathlib import Path
 
 from .model import Site, build_model
 from .problems import Problem, errors
-from .render import claim_page, indexes
+from .render import claim_page, format_page, indexes
 from .render.text import verdicts_css
 from .validate import check_tree
 
-GENERATED_DIRS = ("claims", "misconceptions", "sources", "experts", "assets/generated")
+GENERATED_DIRS = ("claims", "misconceptions", "sources", "experts", "format", "assets/generated")
 
 
 @dataclass
@@ -33,6 +33,7 @@ def render_all(site: Site, lang: str = "en") -> dict[str, str]:
     files["misconceptions/index.md"] = indexes.misconceptions(site, lang)
     files["sources/index.md"] = indexes.sources(site, lang)
     files["experts/index.md"] = indexes.experts(site, lang)
+    files["format/index.md"] = format_page.render()
     files["assets/generated/verdicts.css"] = verdicts_css(site.verdicts)
     return files
 

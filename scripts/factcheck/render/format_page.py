@@ -1,0 +1,69 @@
+"""The record-format page, generated from the JSON Schemas: the same definition that
+checks the records and drives the editors' autocompletion documents them."""
+from __future__ import annotations
+
+from ..schema import SCHEMA_FOR, schemas
+
+FILES = {"claim": "claims/<slug>.yaml", "source": "sources/<key>.yaml", "expert": "experts/<key>.yaml",
+         "category": "categories/<key>.yaml", "verdicts": "verdicts.yaml"}
+
+
+def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
+    """The schema behind a $ref, the name of its definition, and the file it lives in."""
+    ref = schema.get("$ref", "")
+    if not ref:
+        return schema, "", root
+    file, _, pointer = ref.partition("#")
+    root = schemas()[file] if file else root
+    target = root
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}, pointer.rsplit("/", 1)[-1], root
+
+
+def _kind(schema: dict, root: dict) -> str:
+    schema, name, root = _resolve(schema, root)
+    if name in ("localized", "localized_markdown"):
+        return "text per language (`en` required, `nl` optional)" + (", Markdown" if name.endswith("markdown") else "")
+    if "enum" in schema:
+        return "one of: " + ", ".join(f"`{v}`" for v in schema["enum"])
+    if "anyOf" in schema:
+        return " or ".join(_kind(s, root) for s in schema["anyOf"])
+    if "const" in schema:
+        return f"`{schema['const']}`"
+    if schema.get("type") == "array":
+        return f"list of {_kind(schema.get('items', {}), root)}"
+    if name in ("appearance", "rebuttal", "quote"):
+        return f"{name} entries (see below)"
+    words = {"string": "text", "integer": "whole number", "object": "fields", "null": "`null`"}
+    return {"key": "key", "date": "date", "exact_date": "date YYYY-MM-DD", "url": "web address"}.get(
+        name, words.get(schema.get("type"), "value"))
+
+
+def _table(schema: dict, root: dict) -> list[str]:
+    required = set(schema.get("required", []))
+    lines = ["| Field | Required | Value | Meaning |", "|---|---|---|---|"]
+    for name, prop in schema.get("properties", {}).items():
+        resolved = _resolve(prop, root)[0]
+        # Our own schemas' descriptions are trusted Markdown (backticks for field names).
+        lines.append(f"| `{name}` | {'required' if name in required else 'optional'} | {_kind(prop, root)} | "
+                     f"{resolved.get('description', '')} |")
+    return lines
+
+
+def render() -> str:
+    lines = ["---", "title: Record format", "---", "", "# Record format", "",
+             "Generated from the JSON Schemas in `schemas/`, which also check every record and give editors "
+             "autocompletion. Start a record file with `# yaml-language-server: $schema=../schemas/claim.schema.json` "
+             "(or the schema for its kind).", ""]
+    for kind, file in SCHEMA_FOR.items():
+        root = schemas()[file]
+        lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {root['description']}", ""]
+        if kind == "verdicts":
+            lines += ["Each verdict key maps to:", ""] + _table(root["additionalProperties"], root) + [""]
+            continue
+        lines += _table(root, root) + [""]
+        for name, sub in root.get("$defs", {}).items():
+            lines += [f"### {name.capitalize()} {{ #{kind}-{name} }}", "", sub.get("description", ""), ""]
+            lines += _table(sub, root) + [""]
+    return "\n".join(lines)
