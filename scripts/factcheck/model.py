@@ -68,6 +68,7 @@ class Appearance:
     via: Source | None
     statement: Quote
     verbatim: bool
+    note: Localized | None
 
 
 @dataclass(eq=False)
@@ -146,8 +147,8 @@ def build_model(records: list[Record]) -> Site:
 
 
 def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
-    appearances = [Appearance(sources[a["source"]], sources.get(a.get("via")), _quote(a), a["kind"] == "verbatim")
-                   for a in d["appearances"]]
+    appearances = [Appearance(sources[a["source"]], sources.get(a.get("via")), _quote(a), a["kind"] == "verbatim",
+                              a.get("note")) for a in d["appearances"]]
     rebuttals = [Rebuttal(experts[r["by"]], sources[r["source"]], r["points"],
                           _quote(r["quote"]) if "quote" in r else None) for r in d["rebuttals"]]
     return Claim(d["id"], d["slug"], d["claim"], verdicts[d["verdict"]], d["short_answer"], appearances, rebuttals,

@@ -31,6 +31,8 @@ def _appearance(appearance: Appearance, lang: str) -> list[str]:
     lines += ["", f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"]
     if appearance.via:
         lines += ["", f"{ui('known_via', lang)}: {source_line(appearance.via, lang)}"]
+    if appearance.note:
+        lines += ["", f"{ui('note', lang)}: {plain(tr(appearance.note, lang))}"]
     return lines + ["", "</div>", ""]
 
 
