@@ -198,6 +198,20 @@ def check_unused_sources(records: Records) -> Iterator[Problem]:
                            "cite it from a claim, or delete the file", WARNING)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(])")
+
+
+def check_short_answer(records: Records) -> Iterator[Problem]:
+    """The short answer states the fact in one to three sentences."""
+    for record in _kind(records, "claim"):
+        answer = record.data.get("short_answer")
+        for lang, text in (answer.items() if isinstance(answer, dict) else []):
+            n = len(_SENTENCE_END.split(text.strip())) if isinstance(text, str) else 0
+            if n > 3:
+                yield _problem(record, ("short_answer", lang), f"the short answer has {n} sentences",
+                               "keep it to one to three; move the rest into the explanation", WARNING)
+
+
 def _kind(records: Records, kind: str) -> Iterator[Record]:
     return (r for r in records if r.kind == kind)
 
@@ -212,4 +226,4 @@ def _get(value, key):
 
 def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
     return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
-            check_unused_sources]
+            check_unused_sources, check_short_answer]

@@ -14,8 +14,9 @@ def front_matter(claim: Claim, lang: str) -> str:
                       f"description: {json.dumps(tr(claim.short_answer, lang), ensure_ascii=False)}", "---", ""])
 
 
-def _quote(quote: Quote, lang: str, label: str) -> list[str]:
-    lines = [f'<blockquote class="fc-quote" lang="{quote.language}" markdown>', "", plain(quote.text), "", "</blockquote>"]
+def _quote(quote: Quote, lang: str, label: str, verbatim: bool = True) -> list[str]:
+    kind = "fc-quote" if verbatim else "fc-quote fc-quote--paraphrase"
+    lines = [f'<blockquote class="{kind}" lang="{quote.language}" markdown>', "", plain(quote.text), "", "</blockquote>"]
     translated = quote.translation.get(lang) if quote.language != lang else None
     if translated:
         lines += ["", f'<p class="fc-translation" markdown>{ui("translation", lang)}: {plain(translated)}</p>']
@@ -27,7 +28,7 @@ def _appearance(appearance: Appearance, lang: str) -> list[str]:
     source = appearance.source
     label = ui("verbatim" if appearance.verbatim else "paraphrase", lang)
     lines = ['<div class="fc-appearance" markdown>', ""]
-    lines += _quote(appearance.statement, lang, label)
+    lines += _quote(appearance.statement, lang, label, appearance.verbatim)
     lines += ["", f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"]
     if appearance.via:
         lines += ["", f"{ui('known_via', lang)}: {source_line(appearance.via, lang)}"]
