@@ -3,7 +3,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from factcheck.validate import check_tree
 
 HERE = Path(__file__).parent

@@ -4,7 +4,6 @@ import shutil
 from pathlib import Path
 
 from conftest import HERE, TODAY, make_tree
-
 from factcheck.problems import report
 from factcheck.site import generate
 from factcheck.validate import check_tree
@@ -31,7 +30,7 @@ EXPECTED = f"""\
 {F}:20: published: date 2030-01-01 is in the future (today is 2026-11-29); use the date the work was actually done
 {F}:21: reviewed: date 2029-12-31 is in the future (today is 2026-11-29); use the date the work was actually done
 {F}:21: reviewed: reviewed 2029-12-31 is before published 2030-01-01; a claim is reviewed on or after the day it is published
-claims/first-claim.yaml:1: id: id `1` is already used by {F}; use the next free id, 3
+claims/first-claim.yaml:1: id: id `1` is already used by {F}; use the next free id, 4
 """
 
 

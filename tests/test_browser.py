@@ -3,15 +3,14 @@ index → a claim page; then search for a claim and reach it from the results.""
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
 from playwright.sync_api import expect, sync_playwright
-
 from sitebuild import ROOT, build_site, copy_project
 
 CHROMIUM = "/usr/bin/chromium"

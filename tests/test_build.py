@@ -11,7 +11,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
-
 from sitebuild import ROOT, build_site, copy_project
 
 
@@ -75,7 +74,7 @@ def test_claim_page_shows_the_record(site, slug):
 
 def test_misconception_index_lists_each_claim_under_each_category(site):
     html = page(site, "misconceptions")
-    for key, category in CATEGORIES.items():
+    for key in CATEGORIES:
         heading = html.find(id=key)
         assert heading is not None, key
         listed = set()

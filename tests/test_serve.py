@@ -11,7 +11,6 @@ import time
 import urllib.request
 
 import pytest
-
 from sitebuild import copy_project
 
 SLUG = "black-mirror-nosedive"

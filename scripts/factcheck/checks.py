@@ -7,10 +7,10 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterator
 
-from .load import Record, field_name
+from .access import Records, as_list, get, of_kind, parse_date, problem
+from .load import Record
+from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
-
-Records = list[Record]
 
 _TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -32,22 +32,20 @@ def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
         yield where, data
 
 
-def _problem(record: Record, where: tuple, message: str, hint: str, severity: str = "error") -> Problem:
-    return Problem(record.path, record.line(where), field_name(where), message, hint, severity)
 
 
 def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
     if _TAG.search(text):
-        yield _problem(record, where, "raw HTML is not allowed",
+        yield problem(record, where, "raw HTML is not allowed",
                        "remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <")
     if _ENTITY.search(text):
-        yield _problem(record, where, f"HTML entity `{_ENTITY.search(text).group(0)}` is not allowed",
+        yield problem(record, where, f"HTML entity `{_ENTITY.search(text).group(0)}` is not allowed",
                        "type the character itself")
     if _SCRIPT_SCHEME.search(text):
-        yield _problem(record, where, "script addresses (javascript:, vbscript:, data:text/html) are not allowed",
+        yield problem(record, where, "script addresses (javascript:, vbscript:, data:text/html) are not allowed",
                        "link only to https:// addresses")
     if _CONTROL.search(text):
-        yield _problem(record, where, f"invisible control character U+{ord(_CONTROL.search(text).group(0)):04X} is not allowed",
+        yield problem(record, where, f"invisible control character U+{ord(_CONTROL.search(text).group(0)):04X} is not allowed",
                        "delete it and retype the text around it")
     if any(part in MARKDOWN_FIELDS for part in where):
         yield from _markdown_problems(record, where, text)
@@ -55,12 +53,12 @@ def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]
 
 def _markdown_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
     if "![" in text:
-        yield _problem(record, where, "images are not allowed in the text",
+        yield problem(record, where, "images are not allowed in the text",
                        "link to the image instead; the site loads nothing from other hosts")
     for match in _LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
         if not re.match(r"https?://[^\s]+$|#[\w-]+$|\.\./[\w./#-]+$", target):
-            yield _problem(record, where, f"link target `{target}` is not a web address",
+            yield problem(record, where, f"link target `{target}` is not a web address",
                            "write the full address starting with https://")
 
 
@@ -72,10 +70,10 @@ def check_text(records: Records) -> Iterator[Problem]:
 
 
 def check_claim_slug(records: Records) -> Iterator[Problem]:
-    for record in _kind(records, "claim"):
+    for record in of_kind(records, "claim"):
         slug = record.data.get("slug")
         if isinstance(slug, str) and slug != record.key:
-            yield _problem(record, ("slug",), f"slug `{slug}` does not match the file name `{record.key}.yaml`",
+            yield problem(record, ("slug",), f"slug `{slug}` does not match the file name `{record.key}.yaml`",
                            f"rename the file to {slug}.yaml, or set `slug: {record.key}`")
 
 
@@ -83,15 +81,15 @@ def check_unique(records: Records) -> Iterator[Problem]:
     """Claim ids and slugs are the claims' permanent names: no two may share one."""
     for name in ("id", "slug"):
         seen: dict = {}
-        for record in _kind(records, "claim"):
+        for record in of_kind(records, "claim"):
             value = record.data.get(name)
             if isinstance(value, (int, str)) and not isinstance(value, bool):
                 if value in seen:
                     used = seen[value]
-                    next_id = 1 + max((r.data.get("id") for r in _kind(records, "claim")
+                    next_id = 1 + max((r.data.get("id") for r in of_kind(records, "claim")
                                        if isinstance(r.data.get("id"), int)), default=0)
                     hint = f"use the next free id, {next_id}" if name == "id" else "choose another slug"
-                    yield _problem(record, (name,), f"{name} `{value}` is already used by {used}", hint)
+                    yield problem(record, (name,), f"{name} `{value}` is already used by {used}", hint)
                 else:
                     seen[value] = record.path
 
@@ -99,16 +97,16 @@ def check_unique(records: Records) -> Iterator[Problem]:
 def _references(claim: dict) -> Iterator[tuple[tuple, str, str]]:
     """(where, kind, key) for every reference a claim makes."""
     yield ("verdict",), "verdict", claim.get("verdict")
-    for i, appearance in enumerate(_list(claim.get("appearances"))):
-        yield ("appearances", i, "source"), "source", _get(appearance, "source")
-        if _get(appearance, "via") is not None:
-            yield ("appearances", i, "via"), "source", _get(appearance, "via")
-    for i, rebuttal in enumerate(_list(claim.get("rebuttals"))):
-        yield ("rebuttals", i, "by"), "expert", _get(rebuttal, "by")
-        yield ("rebuttals", i, "source"), "source", _get(rebuttal, "source")
-    for i, key in enumerate(_list(claim.get("categories"))):
+    for i, appearance in enumerate(as_list(claim.get("appearances"))):
+        yield ("appearances", i, "source"), "source", get(appearance, "source")
+        if get(appearance, "via") is not None:
+            yield ("appearances", i, "via"), "source", get(appearance, "via")
+    for i, rebuttal in enumerate(as_list(claim.get("rebuttals"))):
+        yield ("rebuttals", i, "by"), "expert", get(rebuttal, "by")
+        yield ("rebuttals", i, "source"), "source", get(rebuttal, "source")
+    for i, key in enumerate(as_list(claim.get("categories"))):
         yield ("categories", i), "category", key
-    for i, key in enumerate(_list(claim.get("further_sources"))):
+    for i, key in enumerate(as_list(claim.get("further_sources"))):
         yield ("further_sources", i), "source", key
 
 
@@ -127,29 +125,20 @@ def known_keys(records: Records) -> dict[str, set]:
 
 def check_references(records: Records) -> Iterator[Problem]:
     keys = known_keys(records)
-    for record in _kind(records, "claim"):
+    for record in of_kind(records, "claim"):
         for where, kind, key in _references(record.data):
             if isinstance(key, str) and key not in keys[kind]:
                 close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
-                yield _problem(record, where, f"unknown {kind} `{key}`", hint)
+                yield problem(record, where, f"unknown {kind} `{key}`", hint)
 
 
-def _parse_date(value) -> dt.date | None:
-    """The earliest day a date of any precision can mean; None for 'unknown' or a bad form."""
-    if not isinstance(value, str) or value == "unknown":
-        return None
-    parts = value.split("-") + ["01", "01"]
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None
 
 
 def _real_date(value) -> bool:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return True  # other forms are the schema's business
-    return _parse_date(value) is not None
+    return parse_date(value) is not None
 
 
 def _dates(record: Record) -> Iterator[tuple[tuple, str]]:
@@ -165,36 +154,36 @@ def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:
         for record in records:
             for where, value in _dates(record):
                 if not _real_date(value):
-                    yield _problem(record, where, f"`{value}` is not a real date", "check the day and month")
-                elif (day := _parse_date(value)) and day > today:
-                    yield _problem(record, where, f"date {value} is in the future (today is {today.isoformat()})",
+                    yield problem(record, where, f"`{value}` is not a real date", "check the day and month")
+                elif (day := parse_date(value)) and day > today:
+                    yield problem(record, where, f"date {value} is in the future (today is {today.isoformat()})",
                                    "use the date the work was actually done")
         yield from _claim_date_order(records)
     return check_dates
 
 
 def _claim_date_order(records: Records) -> Iterator[Problem]:
-    sources = {r.key: r for r in _kind(records, "source")}
-    for record in _kind(records, "claim"):
-        published = _parse_date(record.data.get("published"))
-        reviewed = _parse_date(record.data.get("reviewed"))
+    sources = {r.key: r for r in of_kind(records, "source")}
+    for record in of_kind(records, "claim"):
+        published = parse_date(record.data.get("published"))
+        reviewed = parse_date(record.data.get("reviewed"))
         if published and reviewed and reviewed < published:
-            yield _problem(record, ("reviewed",), f"reviewed {reviewed} is before published {published}",
+            yield problem(record, ("reviewed",), f"reviewed {reviewed} is before published {published}",
                            "a claim is reviewed on or after the day it is published")
-        for i, appearance in enumerate(_list(record.data.get("appearances"))):
-            source = sources.get(_get(appearance, "source"))
-            appeared = _parse_date(source.data.get("date")) if source else None
+        for i, appearance in enumerate(as_list(record.data.get("appearances"))):
+            source = sources.get(get(appearance, "source"))
+            appeared = parse_date(source.data.get("date")) if source else None
             if published and appeared and appeared > published:
-                yield _problem(record, ("appearances", i, "source"),
+                yield problem(record, ("appearances", i, "source"),
                                f"the source is dated {source.data['date']}, after this check was published ({published})",
                                "check the source's date or the claim's `published` date")
 
 
 def check_unused_sources(records: Records) -> Iterator[Problem]:
-    cited = {key for r in _kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
-    for record in _kind(records, "source"):
+    cited = {key for r in of_kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
+    for record in of_kind(records, "source"):
         if record.key not in cited:
-            yield _problem(record, (), f"source `{record.key}` is not cited by any claim",
+            yield problem(record, (), f"source `{record.key}` is not cited by any claim",
                            "cite it from a claim, or delete the file", WARNING)
 
 
@@ -203,27 +192,74 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(])")
 
 def check_short_answer(records: Records) -> Iterator[Problem]:
     """The short answer states the fact in one to three sentences."""
-    for record in _kind(records, "claim"):
+    for record in of_kind(records, "claim"):
         answer = record.data.get("short_answer")
         for lang, text in (answer.items() if isinstance(answer, dict) else []):
             n = len(_SENTENCE_END.split(text.strip())) if isinstance(text, str) else 0
             if n > 3:
-                yield _problem(record, ("short_answer", lang), f"the short answer has {n} sentences",
+                yield problem(record, ("short_answer", lang), f"the short answer has {n} sentences",
                                "keep it to one to three; move the rest into the explanation", WARNING)
 
 
-def _kind(records: Records, kind: str) -> Iterator[Record]:
-    return (r for r in records if r.kind == kind)
+def check_annotations(records: Records) -> Iterator[Problem]:
+    """An annotated phrase occurs once in its statement, phrases do not overlap, and each
+    points at a rebuttal that exists."""
+    for record in of_kind(records, "claim"):
+        rebuttals = len(as_list(record.data.get("rebuttals")))
+        for i, appearance in enumerate(as_list(record.data.get("appearances"))):
+            statement = get(appearance, "statement")
+            spans: list[tuple[int, int]] = []
+            for j, note in enumerate(as_list(get(appearance, "annotations"))):
+                where = ("appearances", i, "annotations", j)
+                phrase, number = get(note, "phrase"), get(note, "rebuttal")
+                if isinstance(phrase, str) and isinstance(statement, str):
+                    yield from _phrase_problems(record, where, phrase, statement, spans)
+                if isinstance(number, int) and not isinstance(number, bool) and not 1 <= number <= rebuttals:
+                    yield problem(record, where + ("rebuttal",), f"there is no rebuttal {number}; this claim has {rebuttals}",
+                                   f"use a number from 1 to {rebuttals}")
 
 
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
+def _phrase_problems(record: Record, where: tuple, phrase: str, statement: str, spans: list) -> Iterator[Problem]:
+    count = statement.count(phrase)
+    if count == 0:
+        yield problem(record, where + ("phrase",), f"the phrase `{phrase}` does not occur in the statement",
+                       "copy the exact words from the statement, in its original language")
+    elif count > 1:
+        yield problem(record, where + ("phrase",), f"the phrase `{phrase}` occurs {count} times in the statement",
+                       "make it longer so that it occurs only once")
+    else:
+        start = statement.index(phrase)
+        span = (start, start + len(phrase))
+        if any(span[0] < end and start_ < span[1] for start_, end in spans):
+            yield problem(record, where + ("phrase",), f"the phrase `{phrase}` overlaps another annotated phrase",
+                           "annotate separate parts of the statement")
+        spans.append(span)
 
 
-def _get(value, key):
-    return value.get(key) if isinstance(value, dict) else None
+def check_changes(records: Records) -> Iterator[Problem]:
+    """The change log runs from publication to the last review, and a recorded verdict
+    change names a real verdict other than the current one."""
+    verdicts = known_keys(records)["verdict"]
+    for record in of_kind(records, "claim"):
+        published = parse_date(record.data.get("published"))
+        reviewed = parse_date(record.data.get("reviewed"))
+        for i, change in enumerate(as_list(record.data.get("changes"))):
+            day = parse_date(get(change, "date"))
+            if day and published and reviewed and not published <= day <= reviewed:
+                yield problem(record, ("changes", i, "date"), f"change dated {day} is outside {published} to {reviewed}",
+                               "a change falls between `published` and `reviewed`; update `reviewed` to the day of the change")
+            before = get(change, "verdict_from")
+            if isinstance(before, str) and before not in verdicts:
+                yield problem(record, ("changes", i, "verdict_from"), f"unknown verdict `{before}`",
+                               "use a key from verdicts.yaml")
+
+
+
+
+
+
 
 
 def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
     return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
-            check_unused_sources, check_short_answer]
+            check_unused_sources, check_short_answer, check_annotations, check_changes, *ADDRESS_CHECKS]

@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from .problems import errors, report, WARNING
+from .model import build_model
+from .permanence import record_published
+from .problems import WARNING, errors, report
 from .site import generate
 from .validate import check_tree
 
@@ -31,11 +33,13 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    _, problems = check_tree(args.root)
+    records, problems = check_tree(args.root)
     if errors(problems):
         print(report(problems), file=sys.stderr)
         print("The records have errors; nothing was built.", file=sys.stderr)
         return 1
+    if record_published(args.root, build_model(records).claims):
+        print("published.yaml: new claim addresses recorded; commit it with your change")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

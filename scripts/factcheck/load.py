@@ -22,7 +22,9 @@ MAX_DEPTH = 12
 
 # kind → folder (one record per file, the key is the file name) or single file.
 FOLDERS = {"claim": "claims", "source": "sources", "expert": "experts", "category": "categories"}
-VERDICTS_FILE = "verdicts.yaml"
+# kind → a single file; "required" ones must exist.
+SINGLE_FILES = {"verdicts": ("verdicts.yaml", True), "published": ("published.yaml", False),
+                "redirects": ("redirects.yaml", False)}
 
 JsonPath = tuple  # of str and int
 
@@ -34,6 +36,7 @@ class Record:
     key: str  # the file name without .yaml
     data: Any
     lines: dict = field(default_factory=dict)  # JsonPath → line number
+    readable: bool = True  # False: the file could not be read; only its name is known
 
     def line(self, where: JsonPath = ()) -> int:
         """The line of a value, or of its nearest enclosing value that has one."""
@@ -201,14 +204,15 @@ def load_tree(root: Path) -> tuple[list[Record], list[Problem]]:
                 continue
             record, found = _read(root, file, kind)
             problems += found
+            # An unreadable file still names its record, so that checks of other files
+            # do not report it as missing on top of its own problem.
+            records.append(record or Record(kind, rel, file.stem, {}, readable=False))
+    for kind, (name, required) in SINGLE_FILES.items():
+        if (root / name).exists():
+            record, found = _read(root, root / name, kind)
+            problems += found
             if record:
                 records.append(record)
-    verdicts = root / VERDICTS_FILE
-    if verdicts.exists():
-        record, found = _read(root, verdicts, "verdicts")
-        problems += found
-        if record:
-            records.append(record)
-    else:
-        problems.append(Problem(VERDICTS_FILE, 1, "", "the verdict scale is missing", "restore verdicts.yaml"))
+        elif required:
+            problems.append(Problem(name, 1, "", f"{name} is missing", f"restore {name}"))
     return records, problems

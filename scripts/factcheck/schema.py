@@ -24,6 +24,8 @@ SCHEMA_FOR = {
     "expert": "expert.schema.json",
     "category": "category.schema.json",
     "verdicts": "verdicts.schema.json",
+    "published": "published.schema.json",
+    "redirects": "redirects.schema.json",
 }
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields",
               "null": "nothing", "number": "a number", "boolean": "yes/no"}

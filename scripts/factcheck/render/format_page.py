@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..schema import SCHEMA_FOR, schemas
 
 FILES = {"claim": "claims/<slug>.yaml", "source": "sources/<key>.yaml", "expert": "experts/<key>.yaml",
-         "category": "categories/<key>.yaml", "verdicts": "verdicts.yaml"}
+         "category": "categories/<key>.yaml", "verdicts": "verdicts.yaml", "published": "published.yaml",
+         "redirects": "redirects.yaml"}
 
 
 def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
@@ -59,8 +60,12 @@ def render() -> str:
     for kind, file in SCHEMA_FOR.items():
         root = schemas()[file]
         lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {root['description']}", ""]
-        if kind == "verdicts":
-            lines += ["Each verdict key maps to:", ""] + _table(root["additionalProperties"], root) + [""]
+        if "additionalProperties" in root and isinstance(root["additionalProperties"], dict):
+            value = _resolve(root["additionalProperties"], root)[0]
+            if "properties" in value:
+                lines += ["Each key maps to:", ""] + _table(value, root) + [""]
+            else:
+                lines += [f"Each key maps to: {_kind(root['additionalProperties'], root)}. {value.get('description', '')}", ""]
             continue
         lines += _table(root, root) + [""]
         for name, sub in root.get("$defs", {}).items():

@@ -34,7 +34,7 @@ def misconceptions(site: Site, lang: str = "en") -> str:
     lines.append("")
     for n, category in enumerate(site.categories, 1):
         lines += [f"## {n}. {plain(tr(category.title, lang))} {{ #{category.key} }}", "",
-                  f'<div class="fc-correct" markdown>', "",
+                  '<div class="fc-correct" markdown>', "",
                   f"**{ui('correct_version', lang)}:** {plain(tr(category.correct, lang))}", "", "</div>", "",
                   markdown(tr(category.explanation, lang)), "",
                   f"**{ui('claims_in_category', lang)}** ({_count(len(category.claims), lang)}):", ""]
