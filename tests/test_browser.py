@@ -82,9 +82,11 @@ def test_reader_goes_from_home_to_a_claim(page, tmp_path):
 def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
     slug = "sesame-credit-is-the-state-system"
     page.goto("/")
+    # The search index loads in a web worker after the page; typing before it is ready is lost.
+    page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("Sesame Credit")
+    box.press_sequentially("Sesame Credit", delay=20)
     result = page.locator(f".md-search-result__list a[href*='claims/{slug}/']").first
     expect(result).to_be_visible(timeout=15_000)
     page.screenshot(path=tmp_path / "search.png")
