@@ -201,6 +201,25 @@ def check_short_answer(records: Records) -> Iterator[Problem]:
                                "keep it to one to three; move the rest into the explanation", WARNING)
 
 
+CLAIM_REVIEWED_MAX = 74  # schema.org ClaimReview: claimReviewed under 75 characters
+
+
+def check_claim_reviewed(records: Records) -> Iterator[Problem]:
+    """A short form of the claim for ClaimReview, wherever the claim itself is too long."""
+    for record in of_kind(records, "claim"):
+        claim, short = record.data.get("claim"), record.data.get("claim_reviewed")
+        for lang, text in (claim.items() if isinstance(claim, dict) else []):
+            if not isinstance(text, str) or len(text) <= CLAIM_REVIEWED_MAX:
+                continue
+            if not isinstance(get(short, lang), str):
+                where = ("claim_reviewed", lang) if isinstance(short, dict) else ("claim",)
+                yield problem(record, where, f"the claim is {len(text)} characters in `{lang}`; machine-readable "
+                              f"reviews need a version under 75", f"add `claim_reviewed:` with `{lang}:` in under 75 characters")
+        for lang, text in (short.items() if isinstance(short, dict) else []):
+            if isinstance(text, str) and len(text) > CLAIM_REVIEWED_MAX:
+                yield problem(record, ("claim_reviewed", lang), f"is {len(text)} characters", "shorten it to under 75")
+
+
 def check_annotations(records: Records) -> Iterator[Problem]:
     """An annotated phrase occurs once in its statement, phrases do not overlap, and each
     points at a rebuttal that exists."""
@@ -262,4 +281,4 @@ def check_changes(records: Records) -> Iterator[Problem]:
 
 def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
     return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
-            check_unused_sources, check_short_answer, check_annotations, check_changes, *ADDRESS_CHECKS]
+            check_unused_sources, check_short_answer, check_claim_reviewed, check_annotations, check_changes, *ADDRESS_CHECKS]
