@@ -97,7 +97,7 @@ CASES = [
      [f"{C2}:7: short_answer.en: warning: the short answer has 4 sentences; keep it to one to three; move the rest into the explanation"]),
     ("a claim too long for ClaimReview without a short form",
      {C2: ("en: A second claim.", "en: " + "A second claim that goes on and on, far longer than any machine-readable review allows.")},
-     [f"{C2}:4: claim: the claim is 89 characters in `en`; machine-readable reviews need a version under 75; add `claim_reviewed:` with `en:` in under 75 characters"]),
+     [f"{C2}:3: claim: the claim is 87 characters in `en`; machine-readable reviews need a version under 75; add `claim_reviewed:` with `en:` in under 75 characters"]),
     ("overlapping annotated phrases",
      {T3: ("      - phrase: van de staat", "      - phrase: Iedereen krijgt")},
      [f"{T3}:21: appearances[0].annotations[1].phrase: the phrase `Iedereen krijgt` overlaps another annotated phrase; annotate separate parts of the statement"]),
