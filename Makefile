@@ -38,4 +38,4 @@ test: $(BIN)/.test-deps browser-deps ## Set up if needed, then run every test
 	$(BIN)/python -m pytest
 
 clean: ## Remove the built site and the generated pages
-	rm -rf site docs/claims docs/misconceptions docs/sources docs/experts docs/format docs/assets/generated
+	rm -rf site docs/claims docs/misconceptions docs/sources docs/experts docs/format docs/c docs/data docs/feed.xml docs/assets/generated

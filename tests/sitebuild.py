@@ -9,7 +9,8 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 COPIED = ["mkdocs.yml", "verdicts.yaml", "docs", "claims", "sources", "experts", "categories", "scripts", "schemas"]
-GENERATED = {"claims", "misconceptions", "sources", "experts", "format", "generated", "__pycache__"}
+GENERATED = {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "generated", "feed.xml",
+             "__pycache__"}
 
 
 def copy_project(target: Path) -> Path:

@@ -58,11 +58,14 @@ def test_claim_page_shows_the_record(site, slug):
     assert norm(badge.get_text()) == VERDICTS[claim["verdict"]]["name"]["en"]
     assert norm(claim["short_answer"]["en"]) in norm(html.select_one(".fc-answer").get_text(" "))
     assert norm(claim["claim"]["en"]) == norm(html.select_one("h1").get_text())
+    for marker in html.select(".fc-marker"):
+        marker.decompose()
+    quotes = [norm(q.get_text("")) for q in html.select("blockquote.fc-quote")]
     for appearance in claim["appearances"]:
-        assert norm(appearance["statement"]) in text
+        assert norm(appearance["statement"]) in quotes
     for rebuttal in claim["rebuttals"]:
         expert = EXPERTS[rebuttal["by"]]
-        assert norm(f"{expert['name']} ({expert['affiliation']})") in text
+        assert norm(f"{expert['name']} — {expert['affiliation']}") in text
     links = {a.get("href") for a in html.select("article a")}
     cited = [a["source"] for a in claim["appearances"]] + [r["source"] for r in claim["rebuttals"]]
     for key in cited + claim.get("further_sources", []):

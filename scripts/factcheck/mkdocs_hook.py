@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
-from factcheck.site import generate  # noqa: E402
+from factcheck.render.text import SiteInfo  # noqa: E402
+from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 
 _MARKER = re.compile(r"<!-- factcheck:([a-z-]+) -->")
 _state: dict = {}
@@ -24,7 +25,8 @@ _state: dict = {}
 
 def on_pre_build(config, **_):
     root = Path(config.config_file_path).resolve().parent
-    result = generate(root, Path(config.docs_dir))
+    info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url)
+    result = generate(root, Path(config.docs_dir), info=info)
     if result.site is None:
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
     _state["site"] = result.site

@@ -63,12 +63,28 @@ class Quote:
 
 
 @dataclass(eq=False)
+class Annotation:
+    phrase: str
+    note: Localized
+    rebuttal: int  # 1-based, as editors count
+
+
+@dataclass(eq=False)
 class Appearance:
     source: Source
     via: Source | None
     statement: Quote
     verbatim: bool
     note: Localized | None
+    annotations: list[Annotation]
+
+
+@dataclass(eq=False)
+class Change:
+    date: str
+    summary: Localized
+    verdict_from: Verdict | None
+    verdict_to: Verdict | None = None  # filled from the next change, or the current verdict
 
 
 @dataclass(eq=False)
@@ -93,6 +109,9 @@ class Claim:
     further_sources: list[Source]
     published: str
     reviewed: str
+    claim_reviewed: Localized
+    former_slugs: list[str]
+    changes: list[Change]
 
     @property
     def sources(self) -> list[Source]:
@@ -109,6 +128,7 @@ class Site:
     experts: list[Expert]
     categories: list[Category]
     verdicts: list[Verdict]
+    redirects: dict[str, str]  # slug of a removed claim → slug its address leads to
 
 
 def _unknown(value):
@@ -143,14 +163,27 @@ def build_model(records: list[Record]) -> Site:
         for expert in dict.fromkeys(r.by for r in claim.rebuttals):
             expert.claims.append(claim)
     return Site(claims, sorted(sources.values(), key=lambda s: s.key), sorted(experts.values(), key=lambda e: e.name),
-                sorted(categories.values(), key=lambda c: (c.order, c.key)), list(verdicts.values()))
+                sorted(categories.values(), key=lambda c: (c.order, c.key)), list(verdicts.values()),
+                dict(next(iter(by_kind.get("redirects", {}).values()), {})))
+
+
+def _changes(d: dict, verdicts: dict) -> list[Change]:
+    changes = [Change(c["date"], c["summary"], verdicts.get(c.get("verdict_from"))) for c in d.get("changes", [])]
+    after = verdicts[d["verdict"]]
+    for change in reversed(changes):  # each verdict change leads to the verdict that followed it
+        if change.verdict_from:
+            change.verdict_to, after = after, change.verdict_from
+    return changes
 
 
 def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
     appearances = [Appearance(sources[a["source"]], sources.get(a.get("via")), _quote(a), a["kind"] == "verbatim",
-                              a.get("note")) for a in d["appearances"]]
+                              a.get("note"), [Annotation(n["phrase"], n["note"], n["rebuttal"])
+                                              for n in a.get("annotations", [])])
+                   for a in d["appearances"]]
     rebuttals = [Rebuttal(experts[r["by"]], sources[r["source"]], r["points"],
                           _quote(r["quote"]) if "quote" in r else None) for r in d["rebuttals"]]
     return Claim(d["id"], d["slug"], d["claim"], verdicts[d["verdict"]], d["short_answer"], appearances, rebuttals,
                  d["explanation"], [categories[k] for k in d["categories"]],
-                 [sources[k] for k in d.get("further_sources", [])], d["published"], d["reviewed"])
+                 [sources[k] for k in d.get("further_sources", [])], d["published"], d["reviewed"],
+                 d.get("claim_reviewed") or d["claim"], d.get("former_slugs", []), _changes(d, verdicts))

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from .model import Site, build_model
 from .problems import Problem, errors
-from .render import claim_page, format_page, indexes
-from .render.text import verdicts_css
+from .render import claim_page, data, format_page, indexes
+from .render.redirects import redirect_files
+from .render.text import SiteInfo, verdicts_css
 from .validate import check_tree
 
-GENERATED_DIRS = ("claims", "misconceptions", "sources", "experts", "format", "assets/generated")
+GENERATED_DIRS = ("claims", "c", "data", "misconceptions", "sources", "experts", "format", "assets/generated")
+GENERATED_FILES = ("feed.xml",)
+DEFAULT_INFO = SiteInfo("Social Credit Fact Check", "http://127.0.0.1:8000/")
 
 
 @dataclass
@@ -26,9 +29,13 @@ class Result:
     written: list[str]
 
 
-def render_all(site: Site, lang: str = "en") -> dict[str, str]:
+def render_all(site: Site, info: SiteInfo = DEFAULT_INFO, lang: str = "en") -> dict[str, str]:
     """Every generated file, by path relative to docs/."""
-    files = {f"claims/{c.slug}.md": claim_page.render(c, lang) for c in site.claims}
+    files = {f"claims/{c.slug}.md": claim_page.render(c, info, lang) for c in site.claims}
+    files.update(redirect_files(site, info, site.redirects))
+    files["data/claims.json"] = data.claims_json(site, info)
+    files["data/claims.csv"] = data.claims_csv(site, info, lang)
+    files["feed.xml"] = data.atom_feed(site, info, lang)
     files["claims/index.md"] = indexes.all_claims(site, lang)
     files["misconceptions/index.md"] = indexes.misconceptions(site, lang)
     files["sources/index.md"] = indexes.sources(site, lang)
@@ -46,17 +53,21 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
             written.append(rel)
-    for folder in GENERATED_DIRS:
-        for stale in sorted((docs / folder).glob("*")) if (docs / folder).is_dir() else []:
-            if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
-                stale.unlink()
+    owned = [p for folder in GENERATED_DIRS if (docs / folder).is_dir() for p in (docs / folder).rglob("*")]
+    owned += [docs / name for name in GENERATED_FILES if (docs / name).exists()]
+    for stale in sorted(owned, reverse=True):  # files before the folders that hold them
+        if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
+            stale.unlink()
+        elif stale.is_dir() and not any(stale.iterdir()):
+            stale.rmdir()
     return written
 
 
-def generate(root: Path, docs: Path | None = None, today: dt.date | None = None) -> Result:
+def generate(root: Path, docs: Path | None = None, today: dt.date | None = None,
+             info: SiteInfo = DEFAULT_INFO) -> Result:
     records, problems = check_tree(root, today)
     if errors(problems):
         return Result(None, problems, [])
     site = build_model(records)
-    written = write_changed(docs or root / "docs", render_all(site))
+    written = write_changed(docs or root / "docs", render_all(site, info))
     return Result(site, problems, written)

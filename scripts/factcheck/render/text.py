@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,20 @@ import yaml
 from ..model import Localized, Source, Verdict
 
 _PUNCT = set(string.punctuation)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the published site."""
+    name: str
+    url: str  # absolute, ending in "/"
+
+    def page(self, path: str) -> str:
+        return self.url + path
+
+
+def claim_path(slug: str) -> str:
+    return f"claims/{slug}/"
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,35 @@
+/* Annotated statements: turn each numbered marker into a button that opens its note
+   inline. Without this script the notes stay a numbered list under the quote. */
+(function () {
+  "use strict";
+  function enhance(block) {
+    block.classList.add("fc-js");
+    block.querySelectorAll("a.fc-marker").forEach(function (link) {
+      var note = document.getElementById(link.hash.slice(1));
+      if (!note) { return; }
+      var button = document.createElement("button");
+      var popup = document.createElement("span");
+      button.type = "button";
+      button.className = "fc-marker";
+      button.textContent = link.textContent;
+      button.setAttribute("aria-label", link.getAttribute("aria-label"));
+      button.setAttribute("aria-expanded", "false");
+      popup.className = "fc-popup";
+      popup.id = note.id + "-open";
+      popup.hidden = true;
+      note.childNodes.forEach(function (child) { popup.appendChild(child.cloneNode(true)); });
+      button.setAttribute("aria-controls", popup.id);
+      function set(open) {
+        button.setAttribute("aria-expanded", String(open));
+        popup.hidden = !open;
+      }
+      button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { set(false); }
+      });
+      link.replaceWith(button);
+      button.after(popup);
+    });
+  }
+  document.querySelectorAll(".fc-annotated").forEach(enhance);
+})();

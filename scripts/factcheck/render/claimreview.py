@@ -1,0 +1,47 @@
+"""schema.org ClaimReview for a claim page, matching what the page shows
+(see ../shared/brief/anchors.md for the rules it follows)."""
+from __future__ import annotations
+
+from ..model import Appearance, Claim
+from .text import SiteInfo, claim_path, tr
+
+BEST, WORST = 5, 1
+
+
+def _date(value: str) -> dict:
+    return {} if value == "unknown" else {"datePublished": value}
+
+
+def _appearance(appearance: Appearance) -> dict:
+    source = appearance.source
+    work = {"@type": "NewsArticle" if source.kind == "news" else "CreativeWork", "headline": source.title,
+            "publisher": {"@type": "Organization", "name": source.publisher}, **_date(source.date)}
+    if source.url:
+        work["url"] = source.url
+    return work
+
+
+def _rating(claim: Claim, lang: str) -> dict:
+    rating = {"@type": "Rating", "alternateName": tr(claim.verdict.name, lang)}
+    if claim.verdict.rating is not None:
+        rating.update(ratingValue=claim.verdict.rating, bestRating=BEST, worstRating=WORST)
+    return rating
+
+
+def claim_review(claim: Claim, info: SiteInfo, lang: str = "en") -> dict:
+    first = claim.appearances[0].source
+    item = {"@type": "Claim", "author": {"@type": "Organization", "name": first.publisher},
+            "appearance": [_appearance(a) for a in claim.appearances], **_date(first.date)}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": info.page(claim_path(claim.slug)),
+        "claimReviewed": tr(claim.claim_reviewed, lang),
+        "reviewBody": tr(claim.short_answer, lang),
+        "datePublished": claim.published,
+        "dateModified": claim.reviewed,
+        "inLanguage": lang,
+        "author": {"@type": "Organization", "name": info.name, "url": info.url},
+        "reviewRating": _rating(claim, lang),
+        "itemReviewed": item,
+    }

@@ -1,0 +1,9 @@
+"""A QR code of a page's address, as inline SVG made at build time (no network)."""
+from __future__ import annotations
+
+import segno
+
+
+def qr_svg(url: str, title: str) -> str:
+    code = segno.make(url, error="m")
+    return code.svg_inline(scale=3, border=2, title=title, svgclass="fc-qr-code", lineclass=None, omitsize=False)

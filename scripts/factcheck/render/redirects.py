@@ -1,0 +1,29 @@
+"""Static redirect pages: short links /c/<id>/ and old addresses of renamed or removed
+claims. Plain HTML that works without JavaScript and offline (relative links)."""
+from __future__ import annotations
+
+import html
+
+from ..model import Site
+from .text import SiteInfo, claim_path
+
+
+def redirect_page(depth: int, target: str, info: SiteInfo) -> str:
+    """A page `depth` folders below the site root that sends the reader to `target`."""
+    relative = "../" * depth + target
+    absolute = html.escape(info.page(target))
+    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting…</title>\n'
+            f'<link rel="canonical" href="{absolute}">\n<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n</head>\n<body>\n'
+            f'<p>This page has moved to <a href="{html.escape(relative)}">{absolute}</a>.</p>\n</body>\n</html>\n')
+
+
+def redirect_files(site: Site, info: SiteInfo, removed: dict[str, str]) -> dict[str, str]:
+    """Paths under docs/ → redirect page."""
+    files = {f"c/{c.id}/index.html": redirect_page(2, claim_path(c.slug), info) for c in site.claims}
+    for claim in site.claims:
+        for old in claim.former_slugs:
+            files[f"claims/{old}/index.html"] = redirect_page(2, claim_path(claim.slug), info)
+    for old, target in sorted(removed.items()):
+        files[f"claims/{old}/index.html"] = redirect_page(2, claim_path(target), info)
+    return files
