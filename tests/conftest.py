@@ -36,6 +36,14 @@ def messages(root: Path) -> list[str]:
     return [p.text() for p in sorted(problems)]
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real records built once with --strict, shared by the tests that read the site."""
+    from sitebuild import build_site, copy_project
+
+    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+
+
 @pytest.fixture
 def tree(tmp_path):
     return lambda edits=None: make_tree(tmp_path, edits)

@@ -8,7 +8,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ["mkdocs.yml", "verdicts.yaml", "docs", "claims", "sources", "experts", "categories", "scripts", "schemas"]
+COPIED = ["mkdocs.yml", "verdicts.yaml", "published.yaml", "docs", "claims", "sources", "experts", "categories", "scripts", "schemas"]
 GENERATED = {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "generated", "feed.xml",
              "__pycache__"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import expect, sync_playwright
-from sitebuild import ROOT, build_site, copy_project
+from sitebuild import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,8 +26,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site = build_site(copy_project(tmp_path_factory.mktemp("project")))
+def base_url(built_site):
+    site = built_site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -93,3 +93,67 @@ def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
     result.click()
     expect(page).to_have_url(re.compile(f"/claims/{slug}/"))
     expect(page.locator("h1")).to_have_text(" ".join(_claim(slug)["claim"]["en"].split()))
+
+
+ANNOTATED = "23-million-barred-from-travel-for-low-points"
+
+
+def test_annotation_opens_by_click_and_by_keyboard(page, tmp_path):
+    page.goto(f"/claims/{ANNOTATED}/")
+    notes = page.locator(".fc-annotated .fc-notes").first
+    expect(notes).to_be_hidden()  # with JavaScript the notes open inline instead
+    first, second = page.locator("button.fc-marker").nth(0), page.locator("button.fc-marker").nth(1)
+    popup = page.locator(f"#{first.get_attribute('aria-controls')}")
+    expect(popup).to_be_hidden()
+    first.click()
+    expect(first).to_have_attribute("aria-expanded", "true")
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text("Answered by")
+    page.screenshot(path=tmp_path / "annotation-open.png")
+    first.click()
+    expect(popup).to_be_hidden()
+    second.focus()
+    page.keyboard.press("Enter")
+    popup2 = page.locator(f"#{second.get_attribute('aria-controls')}")
+    expect(popup2).to_be_visible()
+    expect(second).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")
+    expect(popup2).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(popup2).to_be_visible()
+
+
+def test_annotations_without_javascript_are_a_numbered_list(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"/claims/{ANNOTATED}/")
+    notes = page.locator(".fc-annotated .fc-notes").first
+    expect(notes).to_be_visible()
+    assert notes.locator("li").count() >= 1
+    expect(page.locator("a.fc-marker").first).to_be_visible()
+    context.close()
+
+
+def test_printed_claim_page_is_a_handout_with_a_qr_code(page, tmp_path):
+    from pypdf import PdfReader
+
+    page.goto(f"/claims/{ANNOTATED}/")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    qr = page.locator("figure.fc-qr svg")
+    expect(qr).to_be_visible()
+    box = qr.bounding_box()
+    assert box["width"] > 50 and box["height"] > 50
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=pdf, print_background=False)
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "Scan to open this page" in text
+    assert "Table of contents" not in text and "Skip to content" not in text
+    assert "False" in text  # the verdict is printed as a word
+    assert "<https://" in text or "<http://" in text  # link addresses are written out
+
+
+def test_short_link_leads_to_the_claim(page):
+    page.goto("/c/9/")
+    expect(page).to_have_url(re.compile(f"/claims/{ANNOTATED}/$"))

@@ -29,9 +29,9 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+@pytest.fixture
+def site(built_site) -> Path:
+    return built_site
 
 
 def page(site: Path, rel: str) -> BeautifulSoup:
