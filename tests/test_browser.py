@@ -154,6 +154,15 @@ def test_printed_claim_page_is_a_handout_with_a_qr_code(page, tmp_path):
     assert "<https://" in text or "<http://" in text  # link addresses are written out
 
 
+def test_citation_copy_button_copies_it(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"/claims/{ANNOTATED}/")
+    button = page.locator("#cite ~ .highlight button[data-md-type='copy']").first
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Social Credit Fact Check. (") and f"/claims/{ANNOTATED}/" in copied
+
+
 def test_short_link_leads_to_the_claim(page):
     page.goto("/c/9/")
     expect(page).to_have_url(re.compile(f"/claims/{ANNOTATED}/$"))
