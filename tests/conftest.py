@@ -8,7 +8,7 @@ from factcheck.validate import check_tree
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 GOOD = HERE / "fixtures" / "good"
-TODAY = dt.date(2026, 11, 29)
+TODAY = dt.date(2020, 12, 30)
 
 
 def make_tree(tmp_path: Path, edits: dict | None = None) -> Path:

@@ -27,8 +27,8 @@ EXPECTED = f"""\
 {F}:18: explanation.en: link target `ftp://example.org` is not a web address; write the full address starting with https://
 {F}:19: categories: lists the same entry twice; remove the duplicate
 {F}:22: published: `published` appears twice in one mapping (first on line 20); keep one of them; YAML would silently use only the last
-{F}:20: published: date 2030-01-01 is in the future (today is 2026-11-29); use the date the work was actually done
-{F}:21: reviewed: date 2029-12-31 is in the future (today is 2026-11-29); use the date the work was actually done
+{F}:20: published: date 2030-01-01 is in the future (today is 2020-12-30); use the date the work was actually done
+{F}:21: reviewed: date 2029-12-31 is in the future (today is 2020-12-30); use the date the work was actually done
 {F}:21: reviewed: reviewed 2029-12-31 is before published 2030-01-01; a claim is reviewed on or after the day it is published
 claims/first-claim.yaml:1: id: id `1` is already used by {F}; use the next free id, 4
 """

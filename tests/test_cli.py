@@ -4,12 +4,14 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, make_tree
+from conftest import ROOT, TODAY, make_tree
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run(*args):
+    if "check" in args:
+        args = (*args, "--today", TODAY.isoformat())
     return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, env=ENV)
 
 

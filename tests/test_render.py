@@ -23,7 +23,7 @@ def _claim(slug):
 def test_verdict_change_is_stated_plainly():
     page = claim_page.render(_claim("third-claim"), INFO)
     assert "- 2 January 2020: First published." in page
-    assert ("- 1 May 2021: New evidence changed the verdict\\. **Verdict changed from Misleading to False.**"
+    assert ("- 1 December 2020: New evidence changed the verdict\\. **Verdict changed from Misleading to False.**"
             in page)
 
 

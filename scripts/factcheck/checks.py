@@ -34,7 +34,14 @@ def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
 
 
 
+PLACEHOLDER = "TODO"
+
+
 def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
+    if PLACEHOLDER in text:
+        yield problem(record, where, f"placeholder `{PLACEHOLDER}` is not filled in",
+                      "write the real value (see the comment above the field), or delete an optional field")
+        return
     if _TAG.search(text):
         yield problem(record, where, "raw HTML is not allowed",
                        "remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <")
@@ -127,7 +134,7 @@ def check_references(records: Records) -> Iterator[Problem]:
     keys = known_keys(records)
     for record in of_kind(records, "claim"):
         for where, kind, key in _references(record.data):
-            if isinstance(key, str) and key not in keys[kind]:
+            if isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
                 close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
                 yield problem(record, where, f"unknown {kind} `{key}`", hint)
@@ -177,6 +184,27 @@ def _claim_date_order(records: Records) -> Iterator[Problem]:
                 yield problem(record, ("appearances", i, "source"),
                                f"the source is dated {source.data['date']}, after this check was published ({published})",
                                "check the source's date or the claim's `published` date")
+
+
+def check_archived_media(records: Records) -> Iterator[Problem]:
+    """Media items disappear: every source a claim quotes as an appearance should have an archived copy."""
+    quoted = {get(a, "source") for r in of_kind(records, "claim") for a in as_list(r.data.get("appearances"))}
+    for record in of_kind(records, "source"):
+        if record.key in quoted and str(record.data.get("url", "")).startswith("http") \
+                and "archive_url" not in record.data:
+            yield problem(record, ("url",), "this media item has no archived copy",
+                          "save it on web.archive.org (or another archive) and add `archive_url:`", WARNING)
+
+
+def make_check_review_age(today: dt.date, days: int = 365) -> Callable[[Records], Iterator[Problem]]:
+    def check_review_age(records: Records) -> Iterator[Problem]:
+        """A check not reviewed for a year may be out of date."""
+        for record in of_kind(records, "claim"):
+            reviewed = parse_date(record.data.get("reviewed"))
+            if reviewed and (today - reviewed).days > days:
+                yield problem(record, ("reviewed",), f"last reviewed {reviewed}, over a year ago",
+                              "check the claim against newer sources, then update `reviewed`", WARNING)
+    return check_review_age
 
 
 def check_unused_sources(records: Records) -> Iterator[Problem]:
@@ -281,4 +309,5 @@ def check_changes(records: Records) -> Iterator[Problem]:
 
 def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
     return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
-            check_unused_sources, check_short_answer, check_claim_reviewed, check_annotations, check_changes, *ADDRESS_CHECKS]
+            check_unused_sources, check_archived_media, make_check_review_age(today), check_short_answer,
+            check_claim_reviewed, check_annotations, check_changes, *ADDRESS_CHECKS]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 from .model import build_model
 from .permanence import record_published
 from .problems import WARNING, errors, report
+from .scaffold import ScaffoldError, new_claim, new_record
 from .site import generate
 from .validate import check_tree
 
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_check(args) -> int:
-    _, problems = check_tree(args.root)
+    _, problems = check_tree(args.root, args.today)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
     print(report(problems, args.format), file=sys.stderr if failing else sys.stdout)
     return 1 if failing else 0
@@ -57,6 +59,19 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    try:
+        if args.kind == "claim":
+            path = new_claim(args.root, args.name, dt.date.today(), args.slug)
+        else:
+            path = new_record(args.root, args.kind, args.name)
+    except ScaffoldError as exc:
+        print(f"not written: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(args.root)}: fill in every TODO, then run `make check`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
@@ -64,11 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="check every record; exit 1 on any error")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                       help="check dates as if today were YYYY-MM-DD (default: today)")
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
     build = sub.add_parser("build", help="check, generate and build the site with mkdocs --strict")
     build.add_argument("--site-dir", type=Path, default=None)
     build.set_defaults(run=cmd_build)
+    new = sub.add_parser("new", help="start a new record from the template")
+    new.add_argument("kind", choices=["claim", "source", "expert"])
+    new.add_argument("name", help="a claim's title as commonly repeated, or a source's or expert's key")
+    new.add_argument("--slug", help="for a claim: the slug, if not the one made from the title")
+    new.set_defaults(run=cmd_new)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.run(args)

@@ -17,6 +17,8 @@ from referencing import Registry, Resource
 from .load import Record, field_name
 from .problems import Problem
 
+PLACEHOLDER = "TODO"
+
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMA_FOR = {
     "claim": "claim.schema.json",
@@ -151,5 +153,6 @@ def _problems_for(record: Record, error) -> list[Problem]:
 def check_schema(record: Record) -> list[Problem]:
     problems: list[Problem] = []
     for error in validator(record.kind).iter_errors(record.data):
-        problems += _problems_for(record, error)
+        if error.instance != PLACEHOLDER:  # reported once, by the text check
+            problems += _problems_for(record, error)
     return problems
