@@ -24,7 +24,7 @@ class ScaffoldError(Exception):
 
 
 def slugify(title: str, limit: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().replace("'", "")
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:
