@@ -82,7 +82,7 @@ CASES = [
      [f"{C1}:9: appearances[0].translation: required field is missing; add `translation:` (The statement translated)"]),
     ("wrong types and values",
      {C2: ("id: 2", 'id: "two"'), "sources/news-article.yaml": ("kind: news", "kind: newspaper")},
-     [f"{C2}:1: id: expected a whole number, got text; write a whole number such as 19 (the next free id)",
+     [f"{C2}:1: id: expected a whole number, got text; write a whole number: the next free id (`make new-claim` picks it)",
       "sources/news-article.yaml:7: kind: `newspaper` is not one of: news, academic, government, expert-blog, video, think-tank, ngo, business-report, talk; use one of these"]),
     ("a guessed address without https and authors in the wrong form",
      {"sources/expert-paper.yaml": ("url: https://example.org/paper", "url: www.example.org/paper"),

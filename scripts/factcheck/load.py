@@ -55,6 +55,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -72,6 +73,9 @@ def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else 1
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    if context and what.startswith("but "):
+        what = f"{context}, {what}"
     hint = "fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)"
     if "'\\t'" in what:
         hint = "indent with spaces, not tabs"
@@ -107,6 +111,9 @@ class _Builder:
 
     def build(self, node, where: JsonPath = ()):
         self.lines.setdefault(where, _line(node))
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self._add(where, _line(node), f"the tag `{node.tag}` is not allowed", "remove the tag and write plain text")
+            return node.tag  # a harmless stand-in, so that the schema check does not report it again
         if isinstance(node, MappingNode):
             return self._mapping(node, where)
         if isinstance(node, SequenceNode):
