@@ -1,4 +1,5 @@
 """Build a copy of the project into a temporary folder, as `make build` does."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,9 +9,30 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ["mkdocs.yml", "verdicts.yaml", "published.yaml", "docs", "claims", "sources", "experts", "categories", "scripts", "schemas"]
-GENERATED = {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "generated", "feed.xml",
-             "__pycache__"}
+COPIED = [
+    "mkdocs.yml",
+    "verdicts.yaml",
+    "published.yaml",
+    "docs",
+    "claims",
+    "sources",
+    "experts",
+    "categories",
+    "scripts",
+    "schemas",
+]
+GENERATED = {
+    "claims",
+    "c",
+    "data",
+    "misconceptions",
+    "sources",
+    "experts",
+    "format",
+    "generated",
+    "feed.xml",
+    "__pycache__",
+}
 
 
 def copy_project(target: Path) -> Path:
@@ -19,8 +41,11 @@ def copy_project(target: Path) -> Path:
         src = ROOT / name
         if src.is_dir():
             # The generated folders under docs/ are left behind: the build must make them itself.
-            ignore = (lambda d, names: [n for n in names if n in GENERATED]) if name == "docs" else \
-                shutil.ignore_patterns("__pycache__")
+            ignore = (
+                (lambda d, names: [n for n in names if n in GENERATED])
+                if name == "docs"
+                else shutil.ignore_patterns("__pycache__")
+            )
             shutil.copytree(src, target / name, ignore=ignore)
         else:
             shutil.copy2(src, target / name)

@@ -1,12 +1,14 @@
 """One deliberately broken claim with many problems: the checker reports all of them in
 one run, in order, with the exact messages below, and the build writes nothing."""
+
 import shutil
 from pathlib import Path
 
-from conftest import HERE, TODAY, make_tree
 from factcheck.problems import report
 from factcheck.site import generate
 from factcheck.validate import check_tree
+
+from conftest import HERE, TODAY, make_tree
 
 BROKEN = HERE / "fixtures" / "broken" / "many-problems.yaml"
 F = "claims/broken-claim.yaml"

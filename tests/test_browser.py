@@ -1,5 +1,6 @@
 """A reader's path through the built site in real headless Chromium: home → misconception
 index → a claim page; then search for a claim and reach it from the results."""
+
 from __future__ import annotations
 
 import functools
@@ -11,11 +12,19 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import expect, sync_playwright
+
 from sitebuild import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +47,9 @@ def base_url(built_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required: apt-get install chromium (make test does it as root)"
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required: apt-get install chromium (make test does it as root)"
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

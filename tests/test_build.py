@@ -1,4 +1,5 @@
 """Build the real records with --strict and read the HTML a reader gets."""
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
+
 from sitebuild import ROOT, build_site, copy_project
 
 
@@ -111,8 +113,11 @@ def test_nothing_is_loaded_from_other_hosts(site):
     for file in site.rglob("*.html"):
         html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
         loaded = [e.get("src") for e in html.find_all(["script", "img", "iframe"])]
-        loaded += [e.get("href") for e in html.find_all("link") if "alternate" not in (e.get("rel") or [])
-                   and "canonical" not in (e.get("rel") or [])]
+        loaded += [
+            e.get("href")
+            for e in html.find_all("link")
+            if "alternate" not in (e.get("rel") or []) and "canonical" not in (e.get("rel") or [])
+        ]
         external = [u for u in loaded if u and re.match(r"^(https?:)?//", u)]
         assert external == [], f"{file.relative_to(site)} loads {external}"
     for css in site.rglob("*.css"):
@@ -130,8 +135,13 @@ def test_search_index_holds_each_claim(site):
 def test_script_in_a_record_never_reaches_the_page(tmp_path, caplog):
     project = copy_project(tmp_path / "p")
     claim = project / "claims" / f"{sorted(CLAIMS)[0]}.yaml"
-    text, count = re.subn(r"^claim:\n  en: ", "claim:\n  en: <script>alert(1)</script> ",
-                          claim.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text, count = re.subn(
+        r"^claim:\n  en: ",
+        "claim:\n  en: <script>alert(1)</script> ",
+        claim.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
     assert count == 1
     claim.write_text(text, encoding="utf-8")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):

@@ -1,8 +1,10 @@
 """Table-driven tests of the checker: the good fixture passes; each broken variant gives
 exactly the messages listed."""
+
 import pytest
-from conftest import GOOD, TODAY, messages
 from factcheck.validate import check_tree
+
+from conftest import GOOD, TODAY, messages
 
 C1 = "claims/first-claim.yaml"
 C2 = "claims/second-claim.yaml"
@@ -15,129 +17,275 @@ def test_good_fixture_has_no_problems():
 
 
 CASES = [
-    ("typo in a field name names the closest field",
-     {C1: ('verdict: "false"', 'verdikt: "false"')},
-     [f"{C1}:1: verdict: required field is missing; add `verdict:` (One verdict key from verdicts.yaml, for example `false` or `misleading`)",
-      f"{C1}:5: verdikt: unknown field `verdikt`; did you mean `verdict`?"]),
-    ("a YAML yes/no value where text was meant",
-     {C1: ('verdict: "false"', "verdict: no")},
-     [f'{C1}:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: "no"',
-      f"{C1}:5: verdict: unknown verdict `no`; add it to verdicts.yaml first, or fix the spelling"]),
-    ("a missing required field",
-     {C1: ("short_answer:\n  en: There is no single score.\n", "")},
-     [f"{C1}:1: short_answer: required field is missing; add `short_answer:` (One to three sentences that state the fact first, then what is wrong with the claim)"]),
-    ("unknown references, with the closest key suggested",
-     {C1: ("- source: news-article", "- source: news-artikel")},
-     [f"{C1}:9: appearances[0].source: unknown source `news-artikel`; did you mean `news-article`?"]),
-    ("an unknown expert and category",
-     {C1: ("by: an-expert", "by: nobody"), C2: ("categories: [one-score]", "categories: [two-scores]")},
-     [f"{C1}:16: rebuttals[0].by: unknown expert `nobody`; add it to experts/ first, or fix the spelling",
-      f"{C2}:21: categories[0]: unknown category `two-scores`; did you mean `one-score`?"]),
-    ("an unknown verdict",
-     {C1: ('verdict: "false"', "verdict: wrong")},
-     [f"{C1}:5: verdict: unknown verdict `wrong`; add it to verdicts.yaml first, or fix the spelling"]),
-    ("a duplicate id",
-     {C2: ("id: 2", "id: 1")},
-     [f"{C2}:1: id: id `1` is already used by {C1}; use the next free id, 4"]),
-    ("a file name that does not match the slug",
-     {C2: ("slug: second-claim", "slug: other-claim")},
-     [f"{C2}:2: slug: slug `other-claim` does not match the file name `second-claim.yaml`; rename the file to other-claim.yaml, or set `slug: second-claim`",
-      f"{C2}:2: slug: /claims/second-claim/ was published for claim 2 and would disappear; if this claim was renamed, add `former_slugs: [second-claim]`; if it is a new claim, give it the next free id",
-      "redirects.yaml:1: removed-claim: `removed-claim` redirects to `second-claim`, which is not a claim; point it at the slug of an existing claim"]),
-    ("dates in the future and out of order",
-     {C1: ("reviewed: 2020-02-03", "reviewed: 2027-01-01"), C2: ("reviewed: 2020-01-02", "reviewed: 2019-12-31")},
-     [f"{C1}:28: reviewed: date 2027-01-01 is in the future (today is 2020-12-30); use the date the work was actually done",
-      f"{C2}:24: reviewed: reviewed 2019-12-31 is before published 2020-01-02; a claim is reviewed on or after the day it is published"]),
-    ("a date that does not exist and a date in the wrong form",
-     {C1: ("published: 2020-01-02", "published: 2020-02-30"), C2: ("published: 2020-01-02", "published: 02-01-2020")},
-     [f"{C1}:27: published: `2020-02-30` is not a real date; check the day and month",
-      f"{C2}:23: published: `02-01-2020` is not valid here; write the full date as YYYY-MM-DD, for example 2026-11-29"]),
-    ("a source dated after the check was published",
-     {"sources/news-article.yaml": ("date: 2019-03", "date: 2020-06")},
-     [f"{C1}:9: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date",
-      "claims/third-claim.yaml:10: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date",
-      f"{C2}:9: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date"]),
-    ("a duplicate key in one mapping",
-     {C1: ("slug: first-claim\n", "slug: first-claim\nid: 3\n")},
-     [f"{C1}:3: id: `id` appears twice in one mapping (first on line 1); keep one of them; YAML would silently use only the last"]),
-    ("anchors and aliases",
-     {C2: ("categories: [one-score]", "categories: &cats [one-score]\nfurther: *cats")},
-     [f"{C2}:21: (file): YAML anchor or alias `&cats` is not allowed; write the value out in full where it is needed",
-      f"{C2}:22: (file): YAML anchor or alias `*cats` is not allowed; write the value out in full where it is needed"]),
-    ("raw HTML and script in text",
-     {C1: ("en: Everyone gets one score.", "en: Everyone gets <script>alert(1)</script> one score.")},
-     [f"{C1}:4: claim.en: raw HTML is not allowed; remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <"]),
-    ("script links, images and entities in Markdown",
-     {C1: ("The paper by [the expert](https://example.org/paper) shows it.",
-           "See [this](javascript:alert(1)) and ![x](https://example.org/x.png) &lt;b&gt;")},
-     [f"{C1}:24: explanation.en: HTML entity `&lt;` is not allowed; type the character itself",
-      f"{C1}:24: explanation.en: images are not allowed in the text; link to the image instead; the site loads nothing from other hosts",
-      f"{C1}:24: explanation.en: link target `javascript:alert(1` is not a web address; write the full address starting with https://",
-      f"{C1}:24: explanation.en: script addresses (javascript:, vbscript:, data:text/html) are not allowed; link only to https:// addresses"]),
-    ("a right-to-left override hidden in text",
-     {C1: ("en: There is no single score.", "en: There is no \u202esingle score.")},
-     [f"{C1}:7: short_answer.en: invisible control character U+202E is not allowed; delete it and retype the text around it"]),
-    ("a statement not in English without a translation",
-     {C1: ("    translation:\n      en: Everyone gets a score.\n", "")},
-     [f"{C1}:9: appearances[0].translation: required field is missing; add `translation:` (The statement translated)"]),
-    ("wrong types and values",
-     {C2: ("id: 2", 'id: "two"'), "sources/news-article.yaml": ("kind: news", "kind: newspaper")},
-     [f"{C2}:1: id: expected a whole number, got text; write a whole number: the next free id (`make new-claim` picks it)",
-      "sources/news-article.yaml:7: kind: `newspaper` is not one of: news, academic, government, expert-blog, video, think-tank, ngo, business-report, talk; use one of these"]),
-    ("a guessed address without https and authors in the wrong form",
-     {"sources/expert-paper.yaml": ("url: https://example.org/paper", "url: www.example.org/paper"),
-      "experts/an-expert.yaml": ("url: https://example.org/expert", "url: ''")},
-     ["experts/an-expert.yaml:6: url: `` is not valid here; write the full address starting with https://, or `unknown`",
-      "sources/expert-paper.yaml:5: url: `www.example.org/paper` is not valid here; write the full address starting with https://, or `unknown`"]),
-    ("a source that no claim cites is a warning",
-     {"sources/unused.yaml": "title: Unused\nauthors: unknown\npublisher: P\ndate: unknown\nurl: unknown\nlanguage: en\nkind: news\n"},
-     ["sources/unused.yaml:1: (file): warning: source `unused` is not cited by any claim; cite it from a claim, or delete the file"]),
-    ("a short answer longer than three sentences is a warning",
-     {C2: ("en: A short answer.", "en: One. Two. Three. Four.")},
-     [f"{C2}:7: short_answer.en: warning: the short answer has 4 sentences; keep it to one to three; move the rest into the explanation"]),
-    ("a claim too long for ClaimReview without a short form",
-     {C2: ("en: A second claim.", "en: " + "A second claim that goes on and on, far longer than any machine-readable review allows.")},
-     [f"{C2}:3: claim: the claim is 87 characters in `en`; machine-readable reviews need a version under 75; add `claim_reviewed:` with `en:` in under 75 characters"]),
-    ("overlapping annotated phrases",
-     {T3: ("      - phrase: van de staat", "      - phrase: Iedereen krijgt")},
-     [f"{T3}:21: appearances[0].annotations[1].phrase: the phrase `Iedereen krijgt` overlaps another annotated phrase; annotate separate parts of the statement"]),
-    ("an annotation of words the statement does not have",
-     {T3: ("      - phrase: Iedereen", "      - phrase: Everyone")},
-     [f"{T3}:17: appearances[0].annotations[0].phrase: the phrase `Everyone` does not occur in the statement; copy the exact words from the statement, in its original language"]),
-    ("an annotation tied to a rebuttal that does not exist",
-     {T3: ("        rebuttal: 2", "        rebuttal: 3")},
-     [f"{T3}:24: appearances[0].annotations[1].rebuttal: there is no rebuttal 3; this claim has 2; use a number from 1 to 2"]),
-    ("a change dated before publication, and an unknown earlier verdict",
-     {T3: ("  - date: 2020-12-01\n    summary:\n      en: New evidence changed the verdict.\n    verdict_from: misleading",
-           "  - date: 2019-05-01\n    summary:\n      en: New evidence changed the verdict.\n    verdict_from: nope")},
-     [f"{T3}:40: changes[0].date: change dated 2019-05-01 is outside 2020-01-02 to 2020-12-01; a change falls between `published` and `reviewed`; update `reviewed` to the day of the change",
-      f"{T3}:43: changes[0].verdict_from: unknown verdict `nope`; use a key from verdicts.yaml"]),
-    ("a renamed claim without a redirect, and a removed claim without one",
-     {T3: ("former_slugs: [old-third-claim]\n", ""), "redirects.yaml": None},
-     [f"{T3}:2: slug: /claims/old-third-claim/ was published for claim 3 and would disappear; if this claim was renamed, add `former_slugs: [old-third-claim]`; if it is a new claim, give it the next free id",
-      "published.yaml:4: 4: claim 4 was published at /claims/removed-claim/ and no longer exists; restore it, or add `removed-claim: <slug of the claim that replaces it>` to redirects.yaml"]),
-    ("a former slug still in use, and a redirect to nowhere",
-     {T3: ("former_slugs: [old-third-claim]", "former_slugs: [old-third-claim, second-claim]"),
-      "redirects.yaml": "removed-claim: nowhere\n"},
-     [f"{T3}:3: former_slugs[1]: `second-claim` is the slug of claims/second-claim.yaml; a former slug must not be in use by a claim",
-      "redirects.yaml:1: removed-claim: `removed-claim` redirects to `nowhere`, which is not a claim; point it at the slug of an existing claim"]),
-    ("a quoted media item without an archived copy, and a claim not reviewed for a year",
-     {"sources/news-article.yaml": ("url: unknown", "url: https://example.org/news"),
-      C2: ("published: 2020-01-02\nreviewed: 2020-01-02", "published: 2019-11-01\nreviewed: 2019-11-30")},
-     ["sources/news-article.yaml:5: url: warning: this media item has no archived copy; save it on web.archive.org (or another archive) and add `archive_url:`",
-      f"{C2}:24: reviewed: warning: last reviewed 2019-11-30, over a year ago; check the claim against newer sources, then update `reviewed`"]),
-    ("placeholders left from the template",
-     {C2: ("verdict: misleading", "verdict: TODO")},
-     [f"{C2}:5: verdict: placeholder `TODO` is not filled in; write the real value (see the comment above the field), or delete an optional field"]),
-    ("tabs, syntax errors, bad bytes, empty files and wrong extensions",
-     {C2: "id: 2\nslug:\tsecond-claim\n", "sources/news-article.yaml": "title: [unclosed\n",
-      "experts/an-expert.yaml": b"name: Caf\xe9\n", "categories/one-score.yaml": "# only a comment\n",
-      "categories/extra.yml": "order: 2\n"},
-     ["categories/extra.yml:1: (file): record files must end in .yaml; rename it to extra.yaml",
-      "categories/one-score.yaml:1: (file): file is empty; fill in the record, or delete the file",
-      f"{C2}:2: (file): not valid YAML: found character '\\t' that cannot start any token; indent with spaces, not tabs",
-      "experts/an-expert.yaml:1: (file): file is not UTF-8 (byte 0xe9); save the file as UTF-8 in your editor",
-      "sources/news-article.yaml:2: (file): not valid YAML: expected ',' or ']', but got '<stream end>'; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)"]),
+    (
+        "typo in a field name names the closest field",
+        {C1: ('verdict: "false"', 'verdikt: "false"')},
+        [
+            f"{C1}:1: verdict: required field is missing; add `verdict:` (One verdict key from verdicts.yaml, for example `false` or `misleading`)",
+            f"{C1}:5: verdikt: unknown field `verdikt`; did you mean `verdict`?",
+        ],
+    ),
+    (
+        "a YAML yes/no value where text was meant",
+        {C1: ('verdict: "false"', "verdict: no")},
+        [
+            f'{C1}:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: "no"',
+            f"{C1}:5: verdict: unknown verdict `no`; add it to verdicts.yaml first, or fix the spelling",
+        ],
+    ),
+    (
+        "a missing required field",
+        {C1: ("short_answer:\n  en: There is no single score.\n", "")},
+        [
+            f"{C1}:1: short_answer: required field is missing; add `short_answer:` (One to three sentences that state the fact first, then what is wrong with the claim)"
+        ],
+    ),
+    (
+        "unknown references, with the closest key suggested",
+        {C1: ("- source: news-article", "- source: news-artikel")},
+        [f"{C1}:9: appearances[0].source: unknown source `news-artikel`; did you mean `news-article`?"],
+    ),
+    (
+        "an unknown expert and category",
+        {C1: ("by: an-expert", "by: nobody"), C2: ("categories: [one-score]", "categories: [two-scores]")},
+        [
+            f"{C1}:16: rebuttals[0].by: unknown expert `nobody`; add it to experts/ first, or fix the spelling",
+            f"{C2}:21: categories[0]: unknown category `two-scores`; did you mean `one-score`?",
+        ],
+    ),
+    (
+        "an unknown verdict",
+        {C1: ('verdict: "false"', "verdict: wrong")},
+        [f"{C1}:5: verdict: unknown verdict `wrong`; add it to verdicts.yaml first, or fix the spelling"],
+    ),
+    (
+        "a duplicate id",
+        {C2: ("id: 2", "id: 1")},
+        [f"{C2}:1: id: id `1` is already used by {C1}; use the next free id, 4"],
+    ),
+    (
+        "a file name that does not match the slug",
+        {C2: ("slug: second-claim", "slug: other-claim")},
+        [
+            f"{C2}:2: slug: slug `other-claim` does not match the file name `second-claim.yaml`; rename the file to other-claim.yaml, or set `slug: second-claim`",
+            f"{C2}:2: slug: /claims/second-claim/ was published for claim 2 and would disappear; if this claim was renamed, add `former_slugs: [second-claim]`; if it is a new claim, give it the next free id",
+            "redirects.yaml:1: removed-claim: `removed-claim` redirects to `second-claim`, which is not a claim; point it at the slug of an existing claim",
+        ],
+    ),
+    (
+        "dates in the future and out of order",
+        {C1: ("reviewed: 2020-02-03", "reviewed: 2027-01-01"), C2: ("reviewed: 2020-01-02", "reviewed: 2019-12-31")},
+        [
+            f"{C1}:28: reviewed: date 2027-01-01 is in the future (today is 2020-12-30); use the date the work was actually done",
+            f"{C2}:24: reviewed: reviewed 2019-12-31 is before published 2020-01-02; a claim is reviewed on or after the day it is published",
+        ],
+    ),
+    (
+        "a date that does not exist and a date in the wrong form",
+        {
+            C1: ("published: 2020-01-02", "published: 2020-02-30"),
+            C2: ("published: 2020-01-02", "published: 02-01-2020"),
+        },
+        [
+            f"{C1}:27: published: `2020-02-30` is not a real date; check the day and month",
+            f"{C2}:23: published: `02-01-2020` is not valid here; write the full date as YYYY-MM-DD, for example 2026-11-29",
+        ],
+    ),
+    (
+        "a source dated after the check was published",
+        {"sources/news-article.yaml": ("date: 2019-03", "date: 2020-06")},
+        [
+            f"{C1}:9: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date",
+            "claims/third-claim.yaml:10: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date",
+            f"{C2}:9: appearances[0].source: the source is dated 2020-06, after this check was published (2020-01-02); check the source's date or the claim's `published` date",
+        ],
+    ),
+    (
+        "a duplicate key in one mapping",
+        {C1: ("slug: first-claim\n", "slug: first-claim\nid: 3\n")},
+        [
+            f"{C1}:3: id: `id` appears twice in one mapping (first on line 1); keep one of them; YAML would silently use only the last"
+        ],
+    ),
+    (
+        "anchors and aliases",
+        {C2: ("categories: [one-score]", "categories: &cats [one-score]\nfurther: *cats")},
+        [
+            f"{C2}:21: (file): YAML anchor or alias `&cats` is not allowed; write the value out in full where it is needed",
+            f"{C2}:22: (file): YAML anchor or alias `*cats` is not allowed; write the value out in full where it is needed",
+        ],
+    ),
+    (
+        "raw HTML and script in text",
+        {C1: ("en: Everyone gets one score.", "en: Everyone gets <script>alert(1)</script> one score.")},
+        [
+            f"{C1}:4: claim.en: raw HTML is not allowed; remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <"
+        ],
+    ),
+    (
+        "script links, images and entities in Markdown",
+        {
+            C1: (
+                "The paper by [the expert](https://example.org/paper) shows it.",
+                "See [this](javascript:alert(1)) and ![x](https://example.org/x.png) &lt;b&gt;",
+            )
+        },
+        [
+            f"{C1}:24: explanation.en: HTML entity `&lt;` is not allowed; type the character itself",
+            f"{C1}:24: explanation.en: images are not allowed in the text; link to the image instead; the site loads nothing from other hosts",
+            f"{C1}:24: explanation.en: link target `javascript:alert(1` is not a web address; write the full address starting with https://",
+            f"{C1}:24: explanation.en: script addresses (javascript:, vbscript:, data:text/html) are not allowed; link only to https:// addresses",
+        ],
+    ),
+    (
+        "a right-to-left override hidden in text",
+        {C1: ("en: There is no single score.", "en: There is no \u202esingle score.")},
+        [
+            f"{C1}:7: short_answer.en: invisible control character U+202E is not allowed; delete it and retype the text around it"
+        ],
+    ),
+    (
+        "a statement not in English without a translation",
+        {C1: ("    translation:\n      en: Everyone gets a score.\n", "")},
+        [
+            f"{C1}:9: appearances[0].translation: required field is missing; add `translation:` (The statement translated)"
+        ],
+    ),
+    (
+        "wrong types and values",
+        {C2: ("id: 2", 'id: "two"'), "sources/news-article.yaml": ("kind: news", "kind: newspaper")},
+        [
+            f"{C2}:1: id: expected a whole number, got text; write a whole number: the next free id (`make new-claim` picks it)",
+            "sources/news-article.yaml:7: kind: `newspaper` is not one of: news, academic, government, expert-blog, video, think-tank, ngo, business-report, talk; use one of these",
+        ],
+    ),
+    (
+        "a guessed address without https and authors in the wrong form",
+        {
+            "sources/expert-paper.yaml": ("url: https://example.org/paper", "url: www.example.org/paper"),
+            "experts/an-expert.yaml": ("url: https://example.org/expert", "url: ''"),
+        },
+        [
+            "experts/an-expert.yaml:6: url: `` is not valid here; write the full address starting with https://, or `unknown`",
+            "sources/expert-paper.yaml:5: url: `www.example.org/paper` is not valid here; write the full address starting with https://, or `unknown`",
+        ],
+    ),
+    (
+        "a source that no claim cites is a warning",
+        {
+            "sources/unused.yaml": "title: Unused\nauthors: unknown\npublisher: P\ndate: unknown\nurl: unknown\nlanguage: en\nkind: news\n"
+        },
+        [
+            "sources/unused.yaml:1: (file): warning: source `unused` is not cited by any claim; cite it from a claim, or delete the file"
+        ],
+    ),
+    (
+        "a short answer longer than three sentences is a warning",
+        {C2: ("en: A short answer.", "en: One. Two. Three. Four.")},
+        [
+            f"{C2}:7: short_answer.en: warning: the short answer has 4 sentences; keep it to one to three; move the rest into the explanation"
+        ],
+    ),
+    (
+        "a claim too long for ClaimReview without a short form",
+        {
+            C2: (
+                "en: A second claim.",
+                "en: " + "A second claim that goes on and on, far longer than any machine-readable review allows.",
+            )
+        },
+        [
+            f"{C2}:3: claim: the claim is 87 characters in `en`; machine-readable reviews need a version under 75; add `claim_reviewed:` with `en:` in under 75 characters"
+        ],
+    ),
+    (
+        "overlapping annotated phrases",
+        {T3: ("      - phrase: van de staat", "      - phrase: Iedereen krijgt")},
+        [
+            f"{T3}:21: appearances[0].annotations[1].phrase: the phrase `Iedereen krijgt` overlaps another annotated phrase; annotate separate parts of the statement"
+        ],
+    ),
+    (
+        "an annotation of words the statement does not have",
+        {T3: ("      - phrase: Iedereen", "      - phrase: Everyone")},
+        [
+            f"{T3}:17: appearances[0].annotations[0].phrase: the phrase `Everyone` does not occur in the statement; copy the exact words from the statement, in its original language"
+        ],
+    ),
+    (
+        "an annotation tied to a rebuttal that does not exist",
+        {T3: ("        rebuttal: 2", "        rebuttal: 3")},
+        [
+            f"{T3}:24: appearances[0].annotations[1].rebuttal: there is no rebuttal 3; this claim has 2; use a number from 1 to 2"
+        ],
+    ),
+    (
+        "a change dated before publication, and an unknown earlier verdict",
+        {
+            T3: (
+                "  - date: 2020-12-01\n    summary:\n      en: New evidence changed the verdict.\n    verdict_from: misleading",
+                "  - date: 2019-05-01\n    summary:\n      en: New evidence changed the verdict.\n    verdict_from: nope",
+            )
+        },
+        [
+            f"{T3}:40: changes[0].date: change dated 2019-05-01 is outside 2020-01-02 to 2020-12-01; a change falls between `published` and `reviewed`; update `reviewed` to the day of the change",
+            f"{T3}:43: changes[0].verdict_from: unknown verdict `nope`; use a key from verdicts.yaml",
+        ],
+    ),
+    (
+        "a renamed claim without a redirect, and a removed claim without one",
+        {T3: ("former_slugs: [old-third-claim]\n", ""), "redirects.yaml": None},
+        [
+            f"{T3}:2: slug: /claims/old-third-claim/ was published for claim 3 and would disappear; if this claim was renamed, add `former_slugs: [old-third-claim]`; if it is a new claim, give it the next free id",
+            "published.yaml:4: 4: claim 4 was published at /claims/removed-claim/ and no longer exists; restore it, or add `removed-claim: <slug of the claim that replaces it>` to redirects.yaml",
+        ],
+    ),
+    (
+        "a former slug still in use, and a redirect to nowhere",
+        {
+            T3: ("former_slugs: [old-third-claim]", "former_slugs: [old-third-claim, second-claim]"),
+            "redirects.yaml": "removed-claim: nowhere\n",
+        },
+        [
+            f"{T3}:3: former_slugs[1]: `second-claim` is the slug of claims/second-claim.yaml; a former slug must not be in use by a claim",
+            "redirects.yaml:1: removed-claim: `removed-claim` redirects to `nowhere`, which is not a claim; point it at the slug of an existing claim",
+        ],
+    ),
+    (
+        "a quoted media item without an archived copy, and a claim not reviewed for a year",
+        {
+            "sources/news-article.yaml": ("url: unknown", "url: https://example.org/news"),
+            C2: ("published: 2020-01-02\nreviewed: 2020-01-02", "published: 2019-11-01\nreviewed: 2019-11-30"),
+        },
+        [
+            "sources/news-article.yaml:5: url: warning: this media item has no archived copy; save it on web.archive.org (or another archive) and add `archive_url:`",
+            f"{C2}:24: reviewed: warning: last reviewed 2019-11-30, over a year ago; check the claim against newer sources, then update `reviewed`",
+        ],
+    ),
+    (
+        "placeholders left from the template",
+        {C2: ("verdict: misleading", "verdict: TODO")},
+        [
+            f"{C2}:5: verdict: placeholder `TODO` is not filled in; write the real value (see the comment above the field), or delete an optional field"
+        ],
+    ),
+    (
+        "tabs, syntax errors, bad bytes, empty files and wrong extensions",
+        {
+            C2: "id: 2\nslug:\tsecond-claim\n",
+            "sources/news-article.yaml": "title: [unclosed\n",
+            "experts/an-expert.yaml": b"name: Caf\xe9\n",
+            "categories/one-score.yaml": "# only a comment\n",
+            "categories/extra.yml": "order: 2\n",
+        },
+        [
+            "categories/extra.yml:1: (file): record files must end in .yaml; rename it to extra.yaml",
+            "categories/one-score.yaml:1: (file): file is empty; fill in the record, or delete the file",
+            f"{C2}:2: (file): not valid YAML: found character '\\t' that cannot start any token; indent with spaces, not tabs",
+            "experts/an-expert.yaml:1: (file): file is not UTF-8 (byte 0xe9); save the file as UTF-8 in your editor",
+            "sources/news-article.yaml:2: (file): not valid YAML: expected ',' or ']', but got '<stream end>'; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)",
+        ],
+    ),
 ]
 
 

@@ -1,5 +1,6 @@
 """The editors' commands, run as an editor runs them: messages, exit codes, no traceback,
 and an existing site left untouched when the records are broken."""
+
 import os
 import subprocess
 import sys
@@ -22,8 +23,10 @@ def test_check_passes_on_good_records(tmp_path):
 
 
 def test_check_reports_all_problems_and_fails(tmp_path):
-    root = make_tree(tmp_path, {"claims/first-claim.yaml": ('verdict: "false"', "verdikt: no"),
-                                "sources/news-article.yaml": b"\xff\xfe"})
+    root = make_tree(
+        tmp_path,
+        {"claims/first-claim.yaml": ('verdict: "false"', "verdikt: no"), "sources/news-article.yaml": b"\xff\xfe"},
+    )
     result = run("--root", str(root), "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -40,8 +43,13 @@ def test_github_format_annotates_lines(tmp_path):
 
 
 def test_strict_fails_on_warnings(tmp_path):
-    root = make_tree(tmp_path, {"sources/unused.yaml": "title: U\nauthors: unknown\npublisher: P\ndate: unknown\n"
-                                                        "url: unknown\nlanguage: en\nkind: news\n"})
+    root = make_tree(
+        tmp_path,
+        {
+            "sources/unused.yaml": "title: U\nauthors: unknown\npublisher: P\ndate: unknown\n"
+            "url: unknown\nlanguage: en\nkind: news\n"
+        },
+    )
     assert run("--root", str(root), "check").returncode == 0
     assert run("--root", str(root), "check", "--strict").returncode == 1
 

@@ -2,15 +2,15 @@
 names file, line and field, fails, never shows a traceback, and the build leaves the
 previous site untouched. Files are named `<folder>--<case>.yaml`: the folder the record
 goes in, as `claims/broken.yaml` or in place of `sources/news-article.yaml`."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from factcheck import cli
 
 from conftest import HERE, TODAY, make_tree, messages
-
-from factcheck import cli
 
 CORPUS = HERE / "fixtures" / "corpus"
 B = "claims/broken.yaml"
@@ -43,11 +43,11 @@ EXPECTED = {
         "claims/broken.yaml:5: verdict: unknown verdict `wrong`; add it to verdicts.yaml first, or fix the spelling",
     ],
     "09-yes-no-verdict": [
-        "claims/broken.yaml:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: \"no\"",
+        'claims/broken.yaml:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: "no"',
         "claims/broken.yaml:5: verdict: unknown verdict `no`; add it to verdicts.yaml first, or fix the spelling",
     ],
     "10-yes-no-in-text": [
-        "claims/broken.yaml:4: claim.en: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: \"yes\"",
+        'claims/broken.yaml:4: claim.en: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"',
     ],
     "11-unknown-source": [
         "claims/broken.yaml:9: appearances[0].source: unknown source `nowhere`; add it to sources/ first, or fix the spelling",
@@ -186,8 +186,10 @@ def test_build_refuses_and_keeps_the_previous_site(tmp_path, name, capsys):
 def test_huge_file_is_refused_without_reading_it_as_yaml(tmp_path):
     root = make_tree(tmp_path)
     (root / B).write_text("id: 9\nnote: " + "x" * 5_000_000 + "\n", encoding="utf-8")
-    assert messages(root) == [f"{B}:1: (file): file is 5,000,013 bytes, over the limit of 1,000,000; "
-                              "a record is a few kilobytes; remove the stray content"]
+    assert messages(root) == [
+        f"{B}:1: (file): file is 5,000,013 bytes, over the limit of 1,000,000; "
+        "a record is a few kilobytes; remove the stray content"
+    ]
 
 
 def test_checker_on_the_corpus_never_shows_a_traceback(tmp_path):
@@ -200,8 +202,13 @@ def test_checker_on_the_corpus_never_shows_a_traceback(tmp_path):
         folder = "claims" if name.startswith("claims--") else "sources"
         shutil.copy(CORPUS / name, root / folder / f"broken-{n}.yaml")
     env = {**os.environ, "PYTHONPATH": str(HERE.parent / "scripts")}
-    result = subprocess.run([sys.executable, "-m", "factcheck", "--root", str(root), "check",
-                             "--today", TODAY.isoformat()], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--root", str(root), "check", "--today", TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert len(result.stderr.splitlines()) > len(CASES)

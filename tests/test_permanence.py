@@ -1,5 +1,6 @@
 """Published addresses never break: renaming a claim without a redirect fails the build;
 declaring the old slug makes the old address redirect. And generation is deterministic."""
+
 from __future__ import annotations
 
 import logging
@@ -11,6 +12,7 @@ from factcheck.model import build_model
 from factcheck.site import render_all
 from factcheck.validate import check_tree
 from mkdocs.exceptions import Abort
+
 from sitebuild import ROOT, build_site, copy_project
 
 OLD, NEW = "black-mirror-nosedive", "nosedive-comparison"
@@ -18,8 +20,9 @@ OLD, NEW = "black-mirror-nosedive", "nosedive-comparison"
 
 def _rename(project, former: bool):
     old = project / "claims" / f"{OLD}.yaml"
-    text = old.read_text(encoding="utf-8").replace(f"slug: {OLD}\n", f"slug: {NEW}\n" +
-                                                    (f"former_slugs: [{OLD}]\n" if former else ""))
+    text = old.read_text(encoding="utf-8").replace(
+        f"slug: {OLD}\n", f"slug: {NEW}\n" + (f"former_slugs: [{OLD}]\n" if former else "")
+    )
     (project / "claims" / f"{NEW}.yaml").write_text(text, encoding="utf-8")
     old.unlink()
 
@@ -30,8 +33,10 @@ def test_renaming_a_claim_without_a_redirect_fails_the_build(tmp_path, caplog):
     _rename(project, former=False)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(project)
-    assert (f"claims/{NEW}.yaml:3: slug: /claims/{OLD}/ was published for claim 6 and would disappear; "
-            f"if this claim was renamed, add `former_slugs: [{OLD}]`") in caplog.text
+    assert (
+        f"claims/{NEW}.yaml:3: slug: /claims/{OLD}/ was published for claim 6 and would disappear; "
+        f"if this claim was renamed, add `former_slugs: [{OLD}]`"
+    ) in caplog.text
     assert not (project / "site").exists()
 
 

@@ -1,6 +1,7 @@
 """Accuracy rule: a quote marked verbatim must have its exact words in the material on
 hand (the seed blog post and the brief in ../shared). Parts joined by an ellipsis are
 checked one by one; only spacing is ignored."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Machine-readable reviews, share previews, permanent links, downloads and the feed,
 read from the real records built with --strict."""
+
 from __future__ import annotations
 
 import csv
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from sitebuild import ROOT
 
 CLAIMS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "claims").glob("*.yaml"))}
@@ -72,7 +74,7 @@ def test_no_claimreview_outside_claim_pages(built_site):
     others = [p for p in built_site.rglob("*.html") if p not in claim_pages]
     assert len(others) > 5
     for page in others:
-        assert 'application/ld+json' not in page.read_text(encoding="utf-8"), page
+        assert "application/ld+json" not in page.read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize("slug", sorted(CLAIMS))
@@ -108,10 +110,12 @@ def test_claims_json_round_trips_the_records(built_site):
         assert out["id"] == record["id"] and out["verdict"]["key"] == record["verdict"]
         for name in ("claim", "short_answer", "explanation"):
             assert out[name] == record[name]
-        assert [(a["source"], a["statement"], a["kind"]) for a in out["appearances"]] == \
-            [(a["source"], a["statement"], a["kind"]) for a in record["appearances"]]
-        assert [(r["by"]["key"], r["source"]) for r in out["rebuttals"]] == \
-            [(r["by"], r["source"]) for r in record["rebuttals"]]
+        assert [(a["source"], a["statement"], a["kind"]) for a in out["appearances"]] == [
+            (a["source"], a["statement"], a["kind"]) for a in record["appearances"]
+        ]
+        assert [(r["by"]["key"], r["source"]) for r in out["rebuttals"]] == [
+            (r["by"], r["source"]) for r in record["rebuttals"]
+        ]
         assert [c["key"] for c in out["categories"]] == record["categories"]
         cited = {a["source"] for a in record["appearances"]} | {a["via"] for a in record["appearances"] if "via" in a}
         cited |= {r["source"] for r in record["rebuttals"]} | set(record.get("further_sources", []))

@@ -1,5 +1,6 @@
 """`mkdocs serve` regenerates the pages from the records: an edited YAML file shows up
 after reload, a broken one is reported, and fixing it brings the site back."""
+
 from __future__ import annotations
 
 import os
@@ -11,6 +12,7 @@ import time
 import urllib.request
 
 import pytest
+
 from sitebuild import copy_project
 
 SLUG = "black-mirror-nosedive"
@@ -47,8 +49,13 @@ def served(tmp_path):
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         yield project, f"http://127.0.0.1:{port}/claims/{SLUG}/", tmp_path / "serve.log"
     finally:
@@ -62,8 +69,10 @@ def test_editing_a_record_while_serving_shows_after_reload(served):
     assert _wait_for(url, lambda h: h is not None), "mkdocs serve did not come up"
     record = project / "claims" / f"{SLUG}.yaml"
     original = record.read_text(encoding="utf-8")
-    record.write_text(re.sub(r"^claim:\n  en: ", "claim:\n  en: Edited while serving, ", original, count=1, flags=re.M),
-                      encoding="utf-8")
+    record.write_text(
+        re.sub(r"^claim:\n  en: ", "claim:\n  en: Edited while serving, ", original, count=1, flags=re.M),
+        encoding="utf-8",
+    )
     assert _wait_for(url, lambda h: h and h.startswith("Edited while serving")), log.read_text()
     record.write_text(original.replace("\nverdict:", "\nverdikt:"), encoding="utf-8")
     deadline = time.monotonic() + 30

@@ -1,5 +1,6 @@
 """Small helpers for reading raw records safely: the checks run on data that may be
 malformed, so every access tolerates a wrong type."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Rules a schema cannot express. Each rule is a small function: records in, problems out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,41 +33,64 @@ def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
         yield where, data
 
 
-
-
 PLACEHOLDER = "TODO"
 
 
 def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
     if PLACEHOLDER in text:
-        yield problem(record, where, f"placeholder `{PLACEHOLDER}` is not filled in",
-                      "write the real value (see the comment above the field), or delete an optional field")
+        yield problem(
+            record,
+            where,
+            f"placeholder `{PLACEHOLDER}` is not filled in",
+            "write the real value (see the comment above the field), or delete an optional field",
+        )
         return
     if _TAG.search(text):
-        yield problem(record, where, "raw HTML is not allowed",
-                       "remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <")
+        yield problem(
+            record,
+            where,
+            "raw HTML is not allowed",
+            "remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <",
+        )
     if _ENTITY.search(text):
-        yield problem(record, where, f"HTML entity `{_ENTITY.search(text).group(0)}` is not allowed",
-                       "type the character itself")
+        yield problem(
+            record, where, f"HTML entity `{_ENTITY.search(text).group(0)}` is not allowed", "type the character itself"
+        )
     if _SCRIPT_SCHEME.search(text):
-        yield problem(record, where, "script addresses (javascript:, vbscript:, data:text/html) are not allowed",
-                       "link only to https:// addresses")
+        yield problem(
+            record,
+            where,
+            "script addresses (javascript:, vbscript:, data:text/html) are not allowed",
+            "link only to https:// addresses",
+        )
     if _CONTROL.search(text):
-        yield problem(record, where, f"invisible control character U+{ord(_CONTROL.search(text).group(0)):04X} is not allowed",
-                       "delete it and retype the text around it")
+        yield problem(
+            record,
+            where,
+            f"invisible control character U+{ord(_CONTROL.search(text).group(0)):04X} is not allowed",
+            "delete it and retype the text around it",
+        )
     if any(part in MARKDOWN_FIELDS for part in where):
         yield from _markdown_problems(record, where, text)
 
 
 def _markdown_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
     if "![" in text:
-        yield problem(record, where, "images are not allowed in the text",
-                       "link to the image instead; the site loads nothing from other hosts")
+        yield problem(
+            record,
+            where,
+            "images are not allowed in the text",
+            "link to the image instead; the site loads nothing from other hosts",
+        )
     for match in _LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
         if not re.match(r"https?://[^\s]+$|#[\w-]+$|\.\./[\w./#-]+$", target):
-            yield problem(record, where, f"link target `{target}` is not a web address",
-                           "write the full address starting with https://")
+            yield problem(
+                record,
+                where,
+                f"link target `{target}` is not a web address",
+                "write the full address starting with https://",
+            )
 
 
 def check_text(records: Records) -> Iterator[Problem]:
@@ -80,8 +104,12 @@ def check_claim_slug(records: Records) -> Iterator[Problem]:
     for record in of_kind(records, "claim"):
         slug = record.data.get("slug")
         if isinstance(slug, str) and slug != record.key:
-            yield problem(record, ("slug",), f"slug `{slug}` does not match the file name `{record.key}.yaml`",
-                           f"rename the file to {slug}.yaml, or set `slug: {record.key}`")
+            yield problem(
+                record,
+                ("slug",),
+                f"slug `{slug}` does not match the file name `{record.key}.yaml`",
+                f"rename the file to {slug}.yaml, or set `slug: {record.key}`",
+            )
 
 
 def check_unique(records: Records) -> Iterator[Problem]:
@@ -93,8 +121,10 @@ def check_unique(records: Records) -> Iterator[Problem]:
             if isinstance(value, (int, str)) and not isinstance(value, bool):
                 if value in seen:
                     used = seen[value]
-                    next_id = 1 + max((r.data.get("id") for r in of_kind(records, "claim")
-                                       if isinstance(r.data.get("id"), int)), default=0)
+                    next_id = 1 + max(
+                        (r.data.get("id") for r in of_kind(records, "claim") if isinstance(r.data.get("id"), int)),
+                        default=0,
+                    )
                     hint = f"use the next free id, {next_id}" if name == "id" else "choose another slug"
                     yield problem(record, (name,), f"{name} `{value}` is already used by {used}", hint)
                 else:
@@ -136,10 +166,12 @@ def check_references(records: Records) -> Iterator[Problem]:
         for where, kind, key in _references(record.data):
             if isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
                 close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
-                hint = f"did you mean `{close[0]}`?" if close else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
+                hint = (
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
+                )
                 yield problem(record, where, f"unknown {kind} `{key}`", hint)
-
-
 
 
 def _real_date(value) -> bool:
@@ -163,9 +195,14 @@ def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:
                 if not _real_date(value):
                     yield problem(record, where, f"`{value}` is not a real date", "check the day and month")
                 elif (day := parse_date(value)) and day > today:
-                    yield problem(record, where, f"date {value} is in the future (today is {today.isoformat()})",
-                                   "use the date the work was actually done")
+                    yield problem(
+                        record,
+                        where,
+                        f"date {value} is in the future (today is {today.isoformat()})",
+                        "use the date the work was actually done",
+                    )
         yield from _claim_date_order(records)
+
     return check_dates
 
 
@@ -175,25 +212,40 @@ def _claim_date_order(records: Records) -> Iterator[Problem]:
         published = parse_date(record.data.get("published"))
         reviewed = parse_date(record.data.get("reviewed"))
         if published and reviewed and reviewed < published:
-            yield problem(record, ("reviewed",), f"reviewed {reviewed} is before published {published}",
-                           "a claim is reviewed on or after the day it is published")
+            yield problem(
+                record,
+                ("reviewed",),
+                f"reviewed {reviewed} is before published {published}",
+                "a claim is reviewed on or after the day it is published",
+            )
         for i, appearance in enumerate(as_list(record.data.get("appearances"))):
             source = sources.get(get(appearance, "source"))
             appeared = parse_date(source.data.get("date")) if source else None
             if published and appeared and appeared > published:
-                yield problem(record, ("appearances", i, "source"),
-                               f"the source is dated {source.data['date']}, after this check was published ({published})",
-                               "check the source's date or the claim's `published` date")
+                yield problem(
+                    record,
+                    ("appearances", i, "source"),
+                    f"the source is dated {source.data['date']}, after this check was published ({published})",
+                    "check the source's date or the claim's `published` date",
+                )
 
 
 def check_archived_media(records: Records) -> Iterator[Problem]:
     """Media items disappear: every source a claim quotes as an appearance should have an archived copy."""
     quoted = {get(a, "source") for r in of_kind(records, "claim") for a in as_list(r.data.get("appearances"))}
     for record in of_kind(records, "source"):
-        if record.key in quoted and str(record.data.get("url", "")).startswith("http") \
-                and "archive_url" not in record.data:
-            yield problem(record, ("url",), "this media item has no archived copy",
-                          "save it on web.archive.org (or another archive) and add `archive_url:`", WARNING)
+        if (
+            record.key in quoted
+            and str(record.data.get("url", "")).startswith("http")
+            and "archive_url" not in record.data
+        ):
+            yield problem(
+                record,
+                ("url",),
+                "this media item has no archived copy",
+                "save it on web.archive.org (or another archive) and add `archive_url:`",
+                WARNING,
+            )
 
 
 def make_check_review_age(today: dt.date, days: int = 365) -> Callable[[Records], Iterator[Problem]]:
@@ -202,8 +254,14 @@ def make_check_review_age(today: dt.date, days: int = 365) -> Callable[[Records]
         for record in of_kind(records, "claim"):
             reviewed = parse_date(record.data.get("reviewed"))
             if reviewed and (today - reviewed).days > days:
-                yield problem(record, ("reviewed",), f"last reviewed {reviewed}, over a year ago",
-                              "check the claim against newer sources, then update `reviewed`", WARNING)
+                yield problem(
+                    record,
+                    ("reviewed",),
+                    f"last reviewed {reviewed}, over a year ago",
+                    "check the claim against newer sources, then update `reviewed`",
+                    WARNING,
+                )
+
     return check_review_age
 
 
@@ -211,8 +269,13 @@ def check_unused_sources(records: Records) -> Iterator[Problem]:
     cited = {key for r in of_kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
     for record in of_kind(records, "source"):
         if record.key not in cited:
-            yield problem(record, (), f"source `{record.key}` is not cited by any claim",
-                           "cite it from a claim, or delete the file", WARNING)
+            yield problem(
+                record,
+                (),
+                f"source `{record.key}` is not cited by any claim",
+                "cite it from a claim, or delete the file",
+                WARNING,
+            )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(])")
@@ -222,11 +285,16 @@ def check_short_answer(records: Records) -> Iterator[Problem]:
     """The short answer states the fact in one to three sentences."""
     for record in of_kind(records, "claim"):
         answer = record.data.get("short_answer")
-        for lang, text in (answer.items() if isinstance(answer, dict) else []):
+        for lang, text in answer.items() if isinstance(answer, dict) else []:
             n = len(_SENTENCE_END.split(text.strip())) if isinstance(text, str) else 0
             if n > 3:
-                yield problem(record, ("short_answer", lang), f"the short answer has {n} sentences",
-                               "keep it to one to three; move the rest into the explanation", WARNING)
+                yield problem(
+                    record,
+                    ("short_answer", lang),
+                    f"the short answer has {n} sentences",
+                    "keep it to one to three; move the rest into the explanation",
+                    WARNING,
+                )
 
 
 CLAIM_REVIEWED_MAX = 74  # schema.org ClaimReview: claimReviewed under 75 characters
@@ -236,14 +304,19 @@ def check_claim_reviewed(records: Records) -> Iterator[Problem]:
     """A short form of the claim for ClaimReview, wherever the claim itself is too long."""
     for record in of_kind(records, "claim"):
         claim, short = record.data.get("claim"), record.data.get("claim_reviewed")
-        for lang, text in (claim.items() if isinstance(claim, dict) else []):
+        for lang, text in claim.items() if isinstance(claim, dict) else []:
             if not isinstance(text, str) or len(text) <= CLAIM_REVIEWED_MAX:
                 continue
             if not isinstance(get(short, lang), str):
                 where = ("claim_reviewed", lang) if isinstance(short, dict) else ("claim",)
-                yield problem(record, where, f"the claim is {len(text)} characters in `{lang}`; machine-readable "
-                              f"reviews need a version under 75", f"add `claim_reviewed:` with `{lang}:` in under 75 characters")
-        for lang, text in (short.items() if isinstance(short, dict) else []):
+                yield problem(
+                    record,
+                    where,
+                    f"the claim is {len(text)} characters in `{lang}`; machine-readable "
+                    f"reviews need a version under 75",
+                    f"add `claim_reviewed:` with `{lang}:` in under 75 characters",
+                )
+        for lang, text in short.items() if isinstance(short, dict) else []:
             if isinstance(text, str) and len(text) > CLAIM_REVIEWED_MAX:
                 yield problem(record, ("claim_reviewed", lang), f"is {len(text)} characters", "shorten it to under 75")
 
@@ -262,24 +335,40 @@ def check_annotations(records: Records) -> Iterator[Problem]:
                 if isinstance(phrase, str) and isinstance(statement, str):
                     yield from _phrase_problems(record, where, phrase, statement, spans)
                 if isinstance(number, int) and not isinstance(number, bool) and not 1 <= number <= rebuttals:
-                    yield problem(record, where + ("rebuttal",), f"there is no rebuttal {number}; this claim has {rebuttals}",
-                                   f"use a number from 1 to {rebuttals}")
+                    yield problem(
+                        record,
+                        where + ("rebuttal",),
+                        f"there is no rebuttal {number}; this claim has {rebuttals}",
+                        f"use a number from 1 to {rebuttals}",
+                    )
 
 
 def _phrase_problems(record: Record, where: tuple, phrase: str, statement: str, spans: list) -> Iterator[Problem]:
     count = statement.count(phrase)
     if count == 0:
-        yield problem(record, where + ("phrase",), f"the phrase `{phrase}` does not occur in the statement",
-                       "copy the exact words from the statement, in its original language")
+        yield problem(
+            record,
+            where + ("phrase",),
+            f"the phrase `{phrase}` does not occur in the statement",
+            "copy the exact words from the statement, in its original language",
+        )
     elif count > 1:
-        yield problem(record, where + ("phrase",), f"the phrase `{phrase}` occurs {count} times in the statement",
-                       "make it longer so that it occurs only once")
+        yield problem(
+            record,
+            where + ("phrase",),
+            f"the phrase `{phrase}` occurs {count} times in the statement",
+            "make it longer so that it occurs only once",
+        )
     else:
         start = statement.index(phrase)
         span = (start, start + len(phrase))
         if any(span[0] < end and start_ < span[1] for start_, end in spans):
-            yield problem(record, where + ("phrase",), f"the phrase `{phrase}` overlaps another annotated phrase",
-                           "annotate separate parts of the statement")
+            yield problem(
+                record,
+                where + ("phrase",),
+                f"the phrase `{phrase}` overlaps another annotated phrase",
+                "annotate separate parts of the statement",
+            )
         spans.append(span)
 
 
@@ -293,21 +382,35 @@ def check_changes(records: Records) -> Iterator[Problem]:
         for i, change in enumerate(as_list(record.data.get("changes"))):
             day = parse_date(get(change, "date"))
             if day and published and reviewed and not published <= day <= reviewed:
-                yield problem(record, ("changes", i, "date"), f"change dated {day} is outside {published} to {reviewed}",
-                               "a change falls between `published` and `reviewed`; update `reviewed` to the day of the change")
+                yield problem(
+                    record,
+                    ("changes", i, "date"),
+                    f"change dated {day} is outside {published} to {reviewed}",
+                    "a change falls between `published` and `reviewed`; update `reviewed` to the day of the change",
+                )
             before = get(change, "verdict_from")
             if isinstance(before, str) and before not in verdicts:
-                yield problem(record, ("changes", i, "verdict_from"), f"unknown verdict `{before}`",
-                               "use a key from verdicts.yaml")
-
-
-
-
-
-
+                yield problem(
+                    record,
+                    ("changes", i, "verdict_from"),
+                    f"unknown verdict `{before}`",
+                    "use a key from verdicts.yaml",
+                )
 
 
 def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
-    return [check_text, check_claim_slug, check_unique, check_references, make_check_dates(today),
-            check_unused_sources, check_archived_media, make_check_review_age(today), check_short_answer,
-            check_claim_reviewed, check_annotations, check_changes, *ADDRESS_CHECKS]
+    return [
+        check_text,
+        check_claim_slug,
+        check_unique,
+        check_references,
+        make_check_dates(today),
+        check_unused_sources,
+        check_archived_media,
+        make_check_review_age(today),
+        check_short_answer,
+        check_claim_reviewed,
+        check_annotations,
+        check_changes,
+        *ADDRESS_CHECKS,
+    ]

@@ -1,4 +1,5 @@
 """Command line: `python -m factcheck check|generate|build`."""
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,9 @@ def cmd_build(args) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     start = time.perf_counter()
     try:
-        config = load_config(str(args.root / "mkdocs.yml"), strict=True,
-                             **({"site_dir": str(args.site_dir)} if args.site_dir else {}))
+        config = load_config(
+            str(args.root / "mkdocs.yml"), strict=True, **({"site_dir": str(args.site_dir)} if args.site_dir else {})
+        )
         build(config)
     except MkDocsException as exc:
         print(f"build failed: {exc}", file=sys.stderr)
@@ -79,8 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="check every record; exit 1 on any error")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                       help="check dates as if today were YYYY-MM-DD (default: today)")
+    check.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="check dates as if today were YYYY-MM-DD (default: today)",
+    )
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
     build = sub.add_parser("build", help="check, generate and build the site with mkdocs --strict")

@@ -5,6 +5,7 @@ not valid YAML; duplicate keys (PyYAML would silently keep the last one); anchor
 aliases (they can expand without bound); nesting deeper than any record needs; YAML
 yes/no values where text was meant.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ MAX_DEPTH = 12
 # kind → folder (one record per file, the key is the file name) or single file.
 FOLDERS = {"claim": "claims", "source": "sources", "expert": "experts", "category": "categories"}
 # kind → a single file; "required" ones must exist.
-SINGLE_FILES = {"verdicts": ("verdicts.yaml", True), "published": ("published.yaml", False),
-                "redirects": ("redirects.yaml", False)}
+SINGLE_FILES = {
+    "verdicts": ("verdicts.yaml", True),
+    "published": ("published.yaml", False),
+    "redirects": ("redirects.yaml", False),
+}
 
 JsonPath = tuple  # of str and int
 
@@ -88,13 +92,27 @@ def _scan_events(path: str, text: str) -> list[Problem]:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            problems.append(Problem(path, _line(event), "", f"YAML anchor or alias `{sign}{event.anchor}` is not allowed",
-                                    "write the value out in full where it is needed"))
+            problems.append(
+                Problem(
+                    path,
+                    _line(event),
+                    "",
+                    f"YAML anchor or alias `{sign}{event.anchor}` is not allowed",
+                    "write the value out in full where it is needed",
+                )
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return problems + [Problem(path, _line(event), "", f"nesting is deeper than {MAX_DEPTH} levels",
-                                           "records are at most a few levels deep; check the indentation")]
+                return problems + [
+                    Problem(
+                        path,
+                        _line(event),
+                        "",
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                        "records are at most a few levels deep; check the indentation",
+                    )
+                ]
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return problems
@@ -129,8 +147,12 @@ class _Builder:
             key = key_node.value
             if key in out:
                 first = self.lines[where + (key,)]
-                self._add(where + (key,), _line(key_node), f"`{key}` appears twice in one mapping (first on line {first})",
-                          "keep one of them; YAML would silently use only the last")
+                self._add(
+                    where + (key,),
+                    _line(key_node),
+                    f"`{key}` appears twice in one mapping (first on line {first})",
+                    "keep one of them; YAML would silently use only the last",
+                )
                 continue
             self.lines[where + (key,)] = _line(key_node)
             out[key] = self.build(value_node, where + (key,))
@@ -141,8 +163,12 @@ class _Builder:
             self._add(where, _line(node), f"the tag `{node.tag}` is not allowed", "remove the tag and write plain text")
             return node.value
         if node.tag == "tag:yaml.org,2002:bool":
-            self._add(where, _line(node), f"`{node.value}` is read by YAML as a yes/no value, not as text",
-                      f'put it in quotes: "{node.value}"')
+            self._add(
+                where,
+                _line(node),
+                f"`{node.value}` is read by YAML as a yes/no value, not as text",
+                f'put it in quotes: "{node.value}"',
+            )
             return node.value  # keep checking the rest as if it were quoted
         try:
             return self._constructor.construct_object(node)
@@ -164,14 +190,28 @@ def field_name(where: JsonPath) -> str:
 def parse(path: str, raw: bytes, kind: str, key: str) -> tuple[Record | None, list[Problem]]:
     """One file's bytes → a Record (or None when nothing usable could be read)."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(path, 1, "", f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
-                              "a record is a few kilobytes; remove the stray content")]
+        return None, [
+            Problem(
+                path,
+                1,
+                "",
+                f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+                "a record is a few kilobytes; remove the stray content",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                              "save the file as UTF-8 in your editor")]
+        return None, [
+            Problem(
+                path,
+                line,
+                "",
+                f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8 in your editor",
+            )
+        ]
     text = text.removeprefix("\ufeff")
     try:
         problems = _scan_events(path, text)
@@ -187,8 +227,15 @@ def parse(path: str, raw: bytes, kind: str, key: str) -> tuple[Record | None, li
     builder = _Builder(path)
     data = builder.build(root)
     if not isinstance(data, dict):
-        builder.problems.append(Problem(path, 1, "", "the file must hold a mapping of `field: value` lines",
-                                        "start each line with a field name, e.g. `id: 1`"))
+        builder.problems.append(
+            Problem(
+                path,
+                1,
+                "",
+                "the file must hold a mapping of `field: value` lines",
+                "start each line with a field name, e.g. `id: 1`",
+            )
+        )
         return None, builder.problems
     return Record(kind, path, key, data, builder.lines), builder.problems
 

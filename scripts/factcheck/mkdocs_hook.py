@@ -4,6 +4,7 @@
 
 Kept thin on purpose: the generator is a plain program (see site.py), so a move away
 from MkDocs' plugin API costs little."""
+
 from __future__ import annotations
 
 import re
@@ -38,4 +39,5 @@ def on_page_markdown(markdown, page, **_):
         if name not in FRAGMENTS:
             raise PluginError(f"{page.file.src_uri}: unknown fragment `{name}`; known: {', '.join(FRAGMENTS)}")
         return FRAGMENTS[name](_state["site"])
+
     return _MARKER.sub(fill, markdown)

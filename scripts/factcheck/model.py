@@ -1,5 +1,6 @@
 """The checked records as resolved, typed objects: a Claim holds its Sources, Experts,
 Categories and Verdict. Built only from records that passed every check."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -144,15 +145,33 @@ def build_model(records: list[Record]) -> Site:
     for r in records:
         by_kind.setdefault(r.kind, {})[r.key] = r.data
     verdicts_data = next(iter(by_kind.get("verdicts", {}).values()), {})
-    verdicts = {k: Verdict(k, v["name"], v["definition"], v["colour"], v["rating"], i)
-                for i, (k, v) in enumerate(verdicts_data.items())}
-    categories = {k: Category(k, d["order"], d["title"], d["correct"], d["explanation"])
-                  for k, d in by_kind.get("category", {}).items()}
-    experts = {k: Expert(k, d["name"], d["kind"], d["affiliation"], d["field"], _unknown(d["url"]))
-               for k, d in by_kind.get("expert", {}).items()}
-    sources = {k: Source(k, d["title"], _unknown(d["authors"]), d["publisher"], d["date"], _unknown(d["url"]),
-                         d.get("archive_url"), d["language"], d["kind"], d.get("note"))
-               for k, d in by_kind.get("source", {}).items()}
+    verdicts = {
+        k: Verdict(k, v["name"], v["definition"], v["colour"], v["rating"], i)
+        for i, (k, v) in enumerate(verdicts_data.items())
+    }
+    categories = {
+        k: Category(k, d["order"], d["title"], d["correct"], d["explanation"])
+        for k, d in by_kind.get("category", {}).items()
+    }
+    experts = {
+        k: Expert(k, d["name"], d["kind"], d["affiliation"], d["field"], _unknown(d["url"]))
+        for k, d in by_kind.get("expert", {}).items()
+    }
+    sources = {
+        k: Source(
+            k,
+            d["title"],
+            _unknown(d["authors"]),
+            d["publisher"],
+            d["date"],
+            _unknown(d["url"]),
+            d.get("archive_url"),
+            d["language"],
+            d["kind"],
+            d.get("note"),
+        )
+        for k, d in by_kind.get("source", {}).items()
+    }
     claims = [_claim(d, verdicts, categories, experts, sources) for d in by_kind.get("claim", {}).values()]
     claims.sort(key=lambda c: c.id)
     for claim in claims:
@@ -162,9 +181,14 @@ def build_model(records: list[Record]) -> Site:
             source.cited_by.append(claim)
         for expert in dict.fromkeys(r.by for r in claim.rebuttals):
             expert.claims.append(claim)
-    return Site(claims, sorted(sources.values(), key=lambda s: s.key), sorted(experts.values(), key=lambda e: e.name),
-                sorted(categories.values(), key=lambda c: (c.order, c.key)), list(verdicts.values()),
-                dict(next(iter(by_kind.get("redirects", {}).values()), {})))
+    return Site(
+        claims,
+        sorted(sources.values(), key=lambda s: s.key),
+        sorted(experts.values(), key=lambda e: e.name),
+        sorted(categories.values(), key=lambda c: (c.order, c.key)),
+        list(verdicts.values()),
+        dict(next(iter(by_kind.get("redirects", {}).values()), {})),
+    )
 
 
 def _changes(d: dict, verdicts: dict) -> list[Change]:
@@ -177,13 +201,35 @@ def _changes(d: dict, verdicts: dict) -> list[Change]:
 
 
 def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
-    appearances = [Appearance(sources[a["source"]], sources.get(a.get("via")), _quote(a), a["kind"] == "verbatim",
-                              a.get("note"), [Annotation(n["phrase"], n["note"], n["rebuttal"])
-                                              for n in a.get("annotations", [])])
-                   for a in d["appearances"]]
-    rebuttals = [Rebuttal(experts[r["by"]], sources[r["source"]], r["points"],
-                          _quote(r["quote"]) if "quote" in r else None) for r in d["rebuttals"]]
-    return Claim(d["id"], d["slug"], d["claim"], verdicts[d["verdict"]], d["short_answer"], appearances, rebuttals,
-                 d["explanation"], [categories[k] for k in d["categories"]],
-                 [sources[k] for k in d.get("further_sources", [])], d["published"], d["reviewed"],
-                 d.get("claim_reviewed") or d["claim"], d.get("former_slugs", []), _changes(d, verdicts))
+    appearances = [
+        Appearance(
+            sources[a["source"]],
+            sources.get(a.get("via")),
+            _quote(a),
+            a["kind"] == "verbatim",
+            a.get("note"),
+            [Annotation(n["phrase"], n["note"], n["rebuttal"]) for n in a.get("annotations", [])],
+        )
+        for a in d["appearances"]
+    ]
+    rebuttals = [
+        Rebuttal(experts[r["by"]], sources[r["source"]], r["points"], _quote(r["quote"]) if "quote" in r else None)
+        for r in d["rebuttals"]
+    ]
+    return Claim(
+        d["id"],
+        d["slug"],
+        d["claim"],
+        verdicts[d["verdict"]],
+        d["short_answer"],
+        appearances,
+        rebuttals,
+        d["explanation"],
+        [categories[k] for k in d["categories"]],
+        [sources[k] for k in d.get("further_sources", [])],
+        d["published"],
+        d["reviewed"],
+        d.get("claim_reviewed") or d["claim"],
+        d.get("former_slugs", []),
+        _changes(d, verdicts),
+    )

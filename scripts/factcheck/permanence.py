@@ -1,6 +1,7 @@
 """Published addresses are permanent: teachers link them. Every claim address ever
 published (published.yaml) must still lead somewhere: to the claim itself, through a
 former slug it declares, or through redirects.yaml for a removed claim."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,7 +35,8 @@ def addresses(records: Records) -> dict[str, str]:
 def _current(records: Records) -> set:
     """Slugs served now, counting files that could not be read (reported on their own)."""
     return {r.data.get("slug") for r in of_kind(records, "claim")} | {
-        r.key for r in records if r.kind == "claim" and not r.readable}
+        r.key for r in records if r.kind == "claim" and not r.readable
+    }
 
 
 def check_former_slugs(records: Records) -> Iterator[Problem]:
@@ -45,20 +47,36 @@ def check_former_slugs(records: Records) -> Iterator[Problem]:
     for record in of_kind(records, "claim"):
         for i, old in enumerate(as_list(record.data.get("former_slugs"))):
             if old in current:
-                yield problem(record, ("former_slugs", i), f"`{old}` is the slug of {current[old]}",
-                                      "a former slug must not be in use by a claim")
+                yield problem(
+                    record,
+                    ("former_slugs", i),
+                    f"`{old}` is the slug of {current[old]}",
+                    "a former slug must not be in use by a claim",
+                )
             elif old in seen:
-                yield problem(record, ("former_slugs", i), f"`{old}` is already a former slug of {seen[old]}",
-                                      "an old address can lead to one claim only")
+                yield problem(
+                    record,
+                    ("former_slugs", i),
+                    f"`{old}` is already a former slug of {seen[old]}",
+                    "an old address can lead to one claim only",
+                )
             seen.setdefault(old, record.path)
     redirects = _single(records, "redirects")
-    for old, target in (redirects.data.items() if redirects else []):
+    for old, target in redirects.data.items() if redirects else []:
         if target not in readable_or_not:
-            yield problem(redirects, (old,), f"`{old}` redirects to `{target}`, which is not a claim",
-                                  "point it at the slug of an existing claim")
+            yield problem(
+                redirects,
+                (old,),
+                f"`{old}` redirects to `{target}`, which is not a claim",
+                "point it at the slug of an existing claim",
+            )
         if old in current or old in seen:
-            yield problem(redirects, (old,), f"`{old}` is still in use by a claim",
-                                  "remove this line; the address is served already")
+            yield problem(
+                redirects,
+                (old,),
+                f"`{old}` is still in use by a claim",
+                "remove this line; the address is served already",
+            )
 
 
 def check_published(records: Records) -> Iterator[Problem]:
@@ -77,11 +95,18 @@ def check_published(records: Records) -> Iterator[Problem]:
 
 def _lost(published: Record, claim: Record | None, key: str, slug: str) -> Problem:
     if claim is None:
-        return problem(published, (key,), f"claim {key} was published at /claims/{slug}/ and no longer exists",
-                               f"restore it, or add `{slug}: <slug of the claim that replaces it>` to redirects.yaml")
-    return problem(claim, ("slug",), f"/claims/{slug}/ was published for claim {key} and would disappear",
-                           f"if this claim was renamed, add `former_slugs: [{slug}]`; if it is a new claim, "
-                           "give it the next free id")
+        return problem(
+            published,
+            (key,),
+            f"claim {key} was published at /claims/{slug}/ and no longer exists",
+            f"restore it, or add `{slug}: <slug of the claim that replaces it>` to redirects.yaml",
+        )
+    return problem(
+        claim,
+        ("slug",),
+        f"/claims/{slug}/ was published for claim {key} and would disappear",
+        f"if this claim was renamed, add `former_slugs: [{slug}]`; if it is a new claim, give it the next free id",
+    )
 
 
 ADDRESS_CHECKS = [check_former_slugs, check_published]

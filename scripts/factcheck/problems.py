@@ -1,4 +1,5 @@
 """Problems found in the records, and the one place that formats them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

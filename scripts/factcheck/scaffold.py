@@ -2,6 +2,7 @@
 title, today's date), a source or an expert from its key. The templates are written from
 the JSON Schemas, so every field appears, marked required or optional, with its allowed
 values; placeholders read TODO and fail the checker until they are filled in."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -79,8 +80,11 @@ def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known
     lines = [f"{pad}# {_comment(name, schema, required)}"]
     if defname in DESCRIBED_ELSEWHERE:
         text = known.get(name, PLACEHOLDER)
-        lines += [f"{pad}{name}:", f"{pad}  en: {json.dumps(text, ensure_ascii=False) if text != PLACEHOLDER else text}",
-                  f"{pad}  # nl (optional): the Dutch text."]
+        lines += [
+            f"{pad}{name}:",
+            f"{pad}  en: {json.dumps(text, ensure_ascii=False) if text != PLACEHOLDER else text}",
+            f"{pad}  # nl (optional): the Dutch text.",
+        ]
     elif schema.get("type") == "array" and "properties" in _resolve(schema.get("items", {}), root)[0]:
         item, _, item_root = _resolve(schema["items"], root)
         body = _object(item, item_root, indent + 4, known)
@@ -93,8 +97,12 @@ def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known
         lines += [f"{pad}{name}:"] + _object(schema, root, indent + 2, known)
     else:
         lines += [f"{pad}{name}: {_value(schema, name, known)}"]
-    return lines if required else [lines[0]] + [f"{pad}# {line[indent:]}" if not line.strip().startswith("#")
-                                                else line for line in lines[1:]]
+    return (
+        lines
+        if required
+        else [lines[0]]
+        + [f"{pad}# {line[indent:]}" if not line.strip().startswith("#") else line for line in lines[1:]]
+    )
 
 
 def _object(schema: dict, root: dict, indent: int, known: dict) -> list[str]:
@@ -107,9 +115,11 @@ def _object(schema: dict, root: dict, indent: int, known: dict) -> list[str]:
 
 def template(kind: str, known: dict | None = None) -> str:
     root = schemas()[SCHEMA_FOR[kind]]
-    head = [f"# yaml-language-server: $schema=../schemas/{SCHEMA_FOR[kind]}",
-            f"# {root['title']}: {root['description']}",
-            f"# Replace every {PLACEHOLDER}; `make check` lists what is left. Delete optional lines you do not use."]
+    head = [
+        f"# yaml-language-server: $schema=../schemas/{SCHEMA_FOR[kind]}",
+        f"# {root['title']}: {root['description']}",
+        f"# Replace every {PLACEHOLDER}; `make check` lists what is left. Delete optional lines you do not use.",
+    ]
     return "\n".join(head + _object(root, root, 0, known or {})) + "\n"
 
 
@@ -125,12 +135,19 @@ def new_claim(root: Path, title: str, today: dt.date, slug: str | None = None) -
     slug = slug or slugify(title)
     if not slug:
         raise ScaffoldError("the title gives no slug; pass --slug with lower-case words joined by hyphens")
-    known = {"id": next_id(root), "slug": slug, "claim": title, "published": today.isoformat(),
-             "reviewed": today.isoformat()}
+    known = {
+        "id": next_id(root),
+        "slug": slug,
+        "claim": title,
+        "published": today.isoformat(),
+        "reviewed": today.isoformat(),
+    }
     return _write(root / FOLDERS["claim"] / f"{slug}.yaml", template("claim", known))
 
 
 def new_record(root: Path, kind: str, key: str) -> Path:
     if slugify(key) != key:
-        raise ScaffoldError(f"`{key}` is not a valid key; use lower-case words joined by hyphens, e.g. `{slugify(key)}`")
+        raise ScaffoldError(
+            f"`{key}` is not a valid key; use lower-case words joined by hyphens, e.g. `{slugify(key)}`"
+        )
     return _write(root / FOLDERS[kind] / f"{key}.yaml", template(kind))

@@ -4,6 +4,7 @@ The JSON Schemas serve editors (autocompletion via yaml-language-server), this c
 and the documentation. Messages are built from the schema itself: a field's
 `description` and its `x-fix` hint say how to put a problem right.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -29,8 +30,15 @@ SCHEMA_FOR = {
     "published": "published.schema.json",
     "redirects": "redirects.schema.json",
 }
-TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields",
-              "null": "nothing", "number": "a number", "boolean": "yes/no"}
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
+    "number": "a number",
+    "boolean": "yes/no",
+}
 
 
 @lru_cache(maxsize=None)
@@ -47,14 +55,19 @@ def validator(kind: str) -> Draft202012Validator:
 def _type_word(value) -> str:
     if isinstance(value, bool):
         return "yes/no"
-    return {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping of fields",
-            type(None): "nothing"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping of fields",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
 
 
 def _show(value) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
-
 
 
 def _resolve(schema: dict) -> dict:
@@ -117,37 +130,84 @@ def _problems_for(record: Record, error) -> list[Problem]:
         out = []
         for extra in sorted(set(error.instance) - set(known)):
             close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
-            hint = f"did you mean `{close[0]}`?" if close else f"remove it; the known fields here are: {', '.join(known)}"
-            out.append(Problem(record.path, record.line(where + (extra,)), field_name(where + (extra,)),
-                               f"unknown field `{extra}`", hint))
+            hint = (
+                f"did you mean `{close[0]}`?" if close else f"remove it; the known fields here are: {', '.join(known)}"
+            )
+            out.append(
+                Problem(
+                    record.path,
+                    record.line(where + (extra,)),
+                    field_name(where + (extra,)),
+                    f"unknown field `{extra}`",
+                    hint,
+                )
+            )
         return out
     if kind == "type":
         wanted = error.validator_value
         wanted = " or ".join(TYPE_WORDS.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
-        return [Problem(record.path, record.line(where), here, f"expected {wanted}, got {_type_word(error.instance)}",
-                        _hint(schema, f"write {wanted} here"))]
+        return [
+            Problem(
+                record.path,
+                record.line(where),
+                here,
+                f"expected {wanted}, got {_type_word(error.instance)}",
+                _hint(schema, f"write {wanted} here"),
+            )
+        ]
     if kind == "enum":
         allowed = ", ".join(map(str, error.validator_value))
-        return [Problem(record.path, record.line(where), here, f"`{_show(error.instance)}` is not one of: {allowed}",
-                        "use one of these")]
+        return [
+            Problem(
+                record.path,
+                record.line(where),
+                here,
+                f"`{_show(error.instance)}` is not one of: {allowed}",
+                "use one of these",
+            )
+        ]
     if kind == "minItems":
         n = error.validator_value
-        return [Problem(record.path, record.line(where), here, f"needs at least {n} entr{'y' if n == 1 else 'ies'}",
-                        "add one")]
+        return [
+            Problem(
+                record.path, record.line(where), here, f"needs at least {n} entr{'y' if n == 1 else 'ies'}", "add one"
+            )
+        ]
     if kind == "minLength":
-        return [Problem(record.path, record.line(where), here, "is empty", "write the text, or remove the field if it is optional")]
+        return [
+            Problem(
+                record.path,
+                record.line(where),
+                here,
+                "is empty",
+                "write the text, or remove the field if it is optional",
+            )
+        ]
     if kind == "uniqueItems":
         return [Problem(record.path, record.line(where), here, "lists the same entry twice", "remove the duplicate")]
     if kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
-        return [Problem(record.path, record.line(where), here, f"must be {word} {error.validator_value}",
-                        _hint(schema, "change the number"))]
+        return [
+            Problem(
+                record.path,
+                record.line(where),
+                here,
+                f"must be {word} {error.validator_value}",
+                _hint(schema, "change the number"),
+            )
+        ]
     if kind == "minProperties":
         return [Problem(record.path, record.line(where), here, "is empty", "add at least one entry")]
     # pattern, const, anyOf, propertyNames and the rest: the value has the wrong form.
-    return [Problem(record.path, record.line(where), here, f"`{_show(error.instance)}` is not valid here",
-                    _hint(schema, _first_sentence(schema.get("description", "see the schema"))))]
-
+    return [
+        Problem(
+            record.path,
+            record.line(where),
+            here,
+            f"`{_show(error.instance)}` is not valid here",
+            _hint(schema, _first_sentence(schema.get("description", "see the schema"))),
+        )
+    ]
 
 
 def check_schema(record: Record) -> list[Problem]:

@@ -4,6 +4,7 @@ Generated files live only in folders this module owns, are written only when the
 content changed (so `mkdocs serve` does not rebuild in a loop), and files left over from
 removed records are deleted. Nothing is written when any record has an error.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,9 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     return written
 
 
-def generate(root: Path, docs: Path | None = None, today: dt.date | None = None,
-             info: SiteInfo = DEFAULT_INFO) -> Result:
+def generate(
+    root: Path, docs: Path | None = None, today: dt.date | None = None, info: SiteInfo = DEFAULT_INFO
+) -> Result:
     records, problems = check_tree(root, today)
     if errors(problems):
         return Result(None, problems, [])

@@ -1,4 +1,5 @@
 """The whole check: read every record, apply the schema, then the cross-record rules."""
+
 from __future__ import annotations
 
 import datetime as dt

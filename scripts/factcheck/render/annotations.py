@@ -1,6 +1,7 @@
 """A quoted statement with its annotated phrases marked. Without JavaScript the notes are
 a numbered list under the quote; assets/annotations.js turns each marker into a button
 that opens its note inline (keyboard and screen reader included)."""
+
 from __future__ import annotations
 
 import html
@@ -25,8 +26,10 @@ def statement_html(appearance: Appearance, anchor: str, lang: str) -> str:
         if n is None:
             parts.append(html.escape(text))
         else:
-            parts.append(f'<mark class="fc-phrase">{html.escape(text)}</mark>'
-                         f'<a class="fc-marker" href="#{anchor}-{n}" aria-label="{ui("note", lang)} {n}">{n}</a>')
+            parts.append(
+                f'<mark class="fc-phrase">{html.escape(text)}</mark>'
+                f'<a class="fc-marker" href="#{anchor}-{n}" aria-label="{ui("note", lang)} {n}">{n}</a>'
+            )
     return "".join(parts)
 
 
@@ -34,6 +37,8 @@ def notes_html(appearance: Appearance, claim: Claim, anchor: str, lang: str) -> 
     items = []
     for n, a in enumerate(appearance.annotations, 1):
         rebuttal = claim.rebuttals[a.rebuttal - 1]
-        items.append(f'<li id="{anchor}-{n}"><strong>{html.escape(a.phrase)}</strong>: {html.escape(tr(a.note, lang))} '
-                     f'<a href="#rebuttal-{a.rebuttal}">{ui("answered_by", lang)} {html.escape(rebuttal.by.name)}</a></li>')
+        items.append(
+            f'<li id="{anchor}-{n}"><strong>{html.escape(a.phrase)}</strong>: {html.escape(tr(a.note, lang))} '
+            f'<a href="#rebuttal-{a.rebuttal}">{ui("answered_by", lang)} {html.escape(rebuttal.by.name)}</a></li>'
+        )
     return f'<ol class="fc-notes" aria-label="{ui("notes_on_statement", lang)}">' + "".join(items) + "</ol>"

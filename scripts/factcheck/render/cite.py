@@ -1,4 +1,5 @@
 """'Cite this page': a ready APA reference and a BibTeX entry for a claim page."""
+
 from __future__ import annotations
 
 from ..model import Claim
@@ -15,8 +16,10 @@ def _safe(text: str) -> str:
 def apa(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
     year, month, day = claim.reviewed.split("-")
     when = date(claim.reviewed, "en").split(" ", 1)[1].split(" ")[0]  # month name
-    return _safe(f"{info.name}. ({year}, {when} {int(day)}). {tr(claim.claim, lang)} [Fact check]. "
-                 f"{info.name}. {info.page(claim_path(claim.slug))}")
+    return _safe(
+        f"{info.name}. ({year}, {when} {int(day)}). {tr(claim.claim, lang)} [Fact check]. "
+        f"{info.name}. {info.page(claim_path(claim.slug))}"
+    )
 
 
 def _bib(text: str) -> str:
@@ -25,14 +28,16 @@ def _bib(text: str) -> str:
 
 def bibtex(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
     year, month, _ = claim.reviewed.split("-")
-    return "\n".join([
-        f"@misc{{factcheck-claim-{claim.id},",
-        f"  author = {{{{{_bib(info.name)}}}}},",
-        f"  title = {{{_bib(tr(claim.claim, lang))}}},",
-        f"  howpublished = {{{_bib(info.name)}, fact check no. {claim.id}}},",
-        f"  year = {{{year}}},",
-        f"  month = {_MONTHS[int(month) - 1]},",
-        f"  note = {{Last reviewed {claim.reviewed}}},",
-        f"  url = {{{info.page(claim_path(claim.slug))}}}",
-        "}",
-    ])
+    return "\n".join(
+        [
+            f"@misc{{factcheck-claim-{claim.id},",
+            f"  author = {{{{{_bib(info.name)}}}}},",
+            f"  title = {{{_bib(tr(claim.claim, lang))}}},",
+            f"  howpublished = {{{_bib(info.name)}, fact check no. {claim.id}}},",
+            f"  year = {{{year}}},",
+            f"  month = {_MONTHS[int(month) - 1]},",
+            f"  note = {{Last reviewed {claim.reviewed}}},",
+            f"  url = {{{info.page(claim_path(claim.slug))}}}",
+            "}",
+        ]
+    )

@@ -1,6 +1,7 @@
 """One page per claim: verdict and short answer first, then the claim as it appeared
 (with annotated phrases), the corrections with who made them, the explanation,
 categories, sources, history, a ready citation and a QR code for the printed handout."""
+
 from __future__ import annotations
 
 import html
@@ -16,8 +17,11 @@ from .text import SiteInfo, badge, claim_path, date, markdown, plain, source_lin
 
 def front_matter(claim: Claim, info: SiteInfo, lang: str) -> str:
     # JSON is valid YAML, whatever the text holds; the template writes it with `tojson`.
-    meta = {"title": tr(claim.claim, lang), "description": tr(claim.short_answer, lang),
-            "claimreview": claim_review(claim, info, lang)}
+    meta = {
+        "title": tr(claim.claim, lang),
+        "description": tr(claim.short_answer, lang),
+        "claimreview": claim_review(claim, info, lang),
+    }
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
 
 
@@ -50,60 +54,117 @@ def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list
 
 def _rebuttal(rebuttal: Rebuttal, n: int, lang: str) -> list[str]:
     expert = rebuttal.by
-    lines = ['<div class="fc-rebuttal" markdown>', "",
-             f"### {plain(expert.name)} — {plain(expert.affiliation)} {{ #rebuttal-{n} }}", "",
-             plain(tr(rebuttal.points, lang)), ""]
+    lines = [
+        '<div class="fc-rebuttal" markdown>',
+        "",
+        f"### {plain(expert.name)} — {plain(expert.affiliation)} {{ #rebuttal-{n} }}",
+        "",
+        plain(tr(rebuttal.points, lang)),
+        "",
+    ]
     if rebuttal.quote:
         lines += _quote(rebuttal.quote, lang, ui("their_words", lang)) + [""]
     return lines + [f"{ui('source', lang)}: {source_line(rebuttal.source, lang)}", "", "</div>", ""]
 
 
 def _history(claim: Claim, lang: str) -> list[str]:
-    lines = [f"## {ui('history', lang)} {{ #history }}", "",
-             f"{ui('reviewed', lang)}: **{date(claim.reviewed, lang)}**", "",
-             f"- {date(claim.published, lang)}: {ui('first_published', lang)}"]
+    lines = [
+        f"## {ui('history', lang)} {{ #history }}",
+        "",
+        f"{ui('reviewed', lang)}: **{date(claim.reviewed, lang)}**",
+        "",
+        f"- {date(claim.published, lang)}: {ui('first_published', lang)}",
+    ]
     for change in claim.changes:
         line = f"- {date(change.date, lang)}: {plain(tr(change.summary, lang))}"
         if change.verdict_from:
-            line += (f" **{ui('verdict_changed', lang)} {plain(tr(change.verdict_from.name, lang))} "
-                     f"{ui('to', lang)} {plain(tr(change.verdict_to.name, lang))}.**")
+            line += (
+                f" **{ui('verdict_changed', lang)} {plain(tr(change.verdict_from.name, lang))} "
+                f"{ui('to', lang)} {plain(tr(change.verdict_to.name, lang))}.**"
+            )
         lines.append(line)
     return lines + [""]
 
 
 def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
-    return [f"## {ui('cite', lang)} {{ #cite }}", "", ui("cite_intro", lang), "", "APA:", "", "~~~text", apa(claim, info, lang),
-            "~~~", "", "BibTeX:", "", "~~~bibtex", bibtex(claim, info, lang), "~~~", ""]
+    return [
+        f"## {ui('cite', lang)} {{ #cite }}",
+        "",
+        ui("cite_intro", lang),
+        "",
+        "APA:",
+        "",
+        "~~~text",
+        apa(claim, info, lang),
+        "~~~",
+        "",
+        "BibTeX:",
+        "",
+        "~~~bibtex",
+        bibtex(claim, info, lang),
+        "~~~",
+        "",
+    ]
 
 
 def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
     url = info.page(claim_path(claim.slug))
-    return ['<figure class="fc-qr">', qr_svg(url, ui("qr_title", lang)),
-            f"<figcaption>{ui('qr_caption', lang)} {html.escape(url)}</figcaption>", "</figure>", ""]
+    return [
+        '<figure class="fc-qr">',
+        qr_svg(url, ui("qr_title", lang)),
+        f"<figcaption>{ui('qr_caption', lang)} {html.escape(url)}</figcaption>",
+        "</figure>",
+        "",
+    ]
 
 
 def render(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
     verdict = claim.verdict
-    lines = [front_matter(claim, info, lang), f"# {plain(tr(claim.claim, lang))}", "",
-             '<div class="fc-verdict" markdown>', "",
-             f"{ui('verdict', lang)}: {badge(verdict, lang)} {plain(tr(verdict.definition, lang))}", "", "</div>", "",
-             '<div class="fc-answer" markdown>', "",
-             f"**{ui('in_short', lang)}:** {plain(tr(claim.short_answer, lang))}", "", "</div>", "",
-             f"## {ui('how_it_appeared', lang)}", ""]
+    lines = [
+        front_matter(claim, info, lang),
+        f"# {plain(tr(claim.claim, lang))}",
+        "",
+        '<div class="fc-verdict" markdown>',
+        "",
+        f"{ui('verdict', lang)}: {badge(verdict, lang)} {plain(tr(verdict.definition, lang))}",
+        "",
+        "</div>",
+        "",
+        '<div class="fc-answer" markdown>',
+        "",
+        f"**{ui('in_short', lang)}:** {plain(tr(claim.short_answer, lang))}",
+        "",
+        "</div>",
+        "",
+        f"## {ui('how_it_appeared', lang)}",
+        "",
+    ]
     for n, appearance in enumerate(claim.appearances, 1):
         lines += _appearance(appearance, n, claim, lang)
     lines += [f"## {ui('what_sources_show', lang)}", ""]
     for n, rebuttal in enumerate(claim.rebuttals, 1):
         lines += _rebuttal(rebuttal, n, lang)
-    lines += [f"## {ui('explanation', lang)}", "", markdown(tr(claim.explanation, lang)), "",
-              f"## {ui('categories', lang)}", ""]
-    lines += [f"- [{plain(tr(c.title, lang))}](../misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
-              for c in claim.categories]
+    lines += [
+        f"## {ui('explanation', lang)}",
+        "",
+        markdown(tr(claim.explanation, lang)),
+        "",
+        f"## {ui('categories', lang)}",
+        "",
+    ]
+    lines += [
+        f"- [{plain(tr(c.title, lang))}](../misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
+        for c in claim.categories
+    ]
     lines += ["", f"## {ui('sources', lang)}", ""]
     lines += [f"{i}. {source_line(s, lang)}" for i, s in enumerate(claim.sources, 1)]
     lines += [""] + _history(claim, lang) + _cite(claim, info, lang) + _qr(claim, info, lang)
-    lines += ['<p class="fc-dates" markdown>',
-              f"{ui('claim_number', lang)} {claim.id} · {ui('published', lang)} {date(claim.published, lang)} · "
-              f"{ui('reviewed', lang)} {date(claim.reviewed, lang)} · {ui('short_link', lang)} "
-              f"[{plain(info.page(f'c/{claim.id}/'))}](../c/{claim.id}/index.html)", "</p>", ""]
+    lines += [
+        '<p class="fc-dates" markdown>',
+        f"{ui('claim_number', lang)} {claim.id} · {ui('published', lang)} {date(claim.published, lang)} · "
+        f"{ui('reviewed', lang)} {date(claim.reviewed, lang)} · {ui('short_link', lang)} "
+        f"[{plain(info.page(f'c/{claim.id}/'))}](../c/{claim.id}/index.html)",
+        "</p>",
+        "",
+    ]
     return "\n".join(lines)

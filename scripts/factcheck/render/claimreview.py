@@ -1,5 +1,6 @@
 """schema.org ClaimReview for a claim page, matching what the page shows
 (see ../shared/brief/anchors.md for the rules it follows)."""
+
 from __future__ import annotations
 
 from ..model import Appearance, Claim
@@ -14,8 +15,12 @@ def _date(value: str) -> dict:
 
 def _appearance(appearance: Appearance) -> dict:
     source = appearance.source
-    work = {"@type": "NewsArticle" if source.kind == "news" else "CreativeWork", "headline": source.title,
-            "publisher": {"@type": "Organization", "name": source.publisher}, **_date(source.date)}
+    work = {
+        "@type": "NewsArticle" if source.kind == "news" else "CreativeWork",
+        "headline": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+        **_date(source.date),
+    }
     if source.url:
         work["url"] = source.url
     return work
@@ -30,8 +35,12 @@ def _rating(claim: Claim, lang: str) -> dict:
 
 def claim_review(claim: Claim, info: SiteInfo, lang: str = "en") -> dict:
     first = claim.appearances[0].source
-    item = {"@type": "Claim", "author": {"@type": "Organization", "name": first.publisher},
-            "appearance": [_appearance(a) for a in claim.appearances], **_date(first.date)}
+    item = {
+        "@type": "Claim",
+        "author": {"@type": "Organization", "name": first.publisher},
+        "appearance": [_appearance(a) for a in claim.appearances],
+        **_date(first.date),
+    }
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

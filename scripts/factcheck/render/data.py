@@ -1,5 +1,6 @@
 """The dataset as downloads: claims.json (every claim resolved), claims.csv (one row per
 claim) and an Atom feed of new and updated claims. No clock: dates come from the records."""
+
 from __future__ import annotations
 
 import csv
@@ -10,43 +11,93 @@ from xml.sax.saxutils import escape
 from ..model import Claim, Site, Source
 from .text import SiteInfo, claim_path, tr
 
-CSV_COLUMNS = ["id", "slug", "url", "claim", "verdict", "verdict_name", "rating", "short_answer", "categories",
-               "first_outlet", "first_date", "appearances", "rebuttals", "sources", "published", "reviewed"]
+CSV_COLUMNS = [
+    "id",
+    "slug",
+    "url",
+    "claim",
+    "verdict",
+    "verdict_name",
+    "rating",
+    "short_answer",
+    "categories",
+    "first_outlet",
+    "first_date",
+    "appearances",
+    "rebuttals",
+    "sources",
+    "published",
+    "reviewed",
+]
 
 
 def _source(s: Source) -> dict:
-    return {"key": s.key, "title": s.title, "authors": s.authors or "unknown", "publisher": s.publisher,
-            "date": s.date, "url": s.url or "unknown", "archive_url": s.archive_url, "language": s.language,
-            "kind": s.kind, "note": s.note}
+    return {
+        "key": s.key,
+        "title": s.title,
+        "authors": s.authors or "unknown",
+        "publisher": s.publisher,
+        "date": s.date,
+        "url": s.url or "unknown",
+        "archive_url": s.archive_url,
+        "language": s.language,
+        "kind": s.kind,
+        "note": s.note,
+    }
 
 
 def _claim(c: Claim, info: SiteInfo) -> dict:
     return {
-        "id": c.id, "slug": c.slug, "url": info.page(claim_path(c.slug)), "claim": c.claim,
+        "id": c.id,
+        "slug": c.slug,
+        "url": info.page(claim_path(c.slug)),
+        "claim": c.claim,
         "claim_reviewed": c.claim_reviewed,
         "verdict": {"key": c.verdict.key, "name": c.verdict.name, "rating": c.verdict.rating},
         "short_answer": c.short_answer,
-        "appearances": [{"source": a.source.key, "via": a.via.key if a.via else None, "statement": a.statement.text,
-                         "language": a.statement.language, "kind": "verbatim" if a.verbatim else "paraphrase",
-                         "translation": a.statement.translation, "note": a.note,
-                         "annotations": [{"phrase": n.phrase, "note": n.note, "rebuttal": n.rebuttal}
-                                         for n in a.annotations]} for a in c.appearances],
-        "rebuttals": [{"by": {"key": r.by.key, "name": r.by.name, "affiliation": r.by.affiliation},
-                       "source": r.source.key, "points": r.points,
-                       "quote": {"text": r.quote.text, "language": r.quote.language,
-                                 "translation": r.quote.translation} if r.quote else None} for r in c.rebuttals],
+        "appearances": [
+            {
+                "source": a.source.key,
+                "via": a.via.key if a.via else None,
+                "statement": a.statement.text,
+                "language": a.statement.language,
+                "kind": "verbatim" if a.verbatim else "paraphrase",
+                "translation": a.statement.translation,
+                "note": a.note,
+                "annotations": [{"phrase": n.phrase, "note": n.note, "rebuttal": n.rebuttal} for n in a.annotations],
+            }
+            for a in c.appearances
+        ],
+        "rebuttals": [
+            {
+                "by": {"key": r.by.key, "name": r.by.name, "affiliation": r.by.affiliation},
+                "source": r.source.key,
+                "points": r.points,
+                "quote": {"text": r.quote.text, "language": r.quote.language, "translation": r.quote.translation}
+                if r.quote
+                else None,
+            }
+            for r in c.rebuttals
+        ],
         "explanation": c.explanation,
         "categories": [{"key": k.key, "title": k.title, "correct": k.correct} for k in c.categories],
         "sources": [_source(s) for s in c.sources],
-        "published": c.published, "reviewed": c.reviewed,
-        "changes": [{"date": ch.date, "summary": ch.summary,
-                     "verdict_from": ch.verdict_from.key if ch.verdict_from else None} for ch in c.changes],
+        "published": c.published,
+        "reviewed": c.reviewed,
+        "changes": [
+            {"date": ch.date, "summary": ch.summary, "verdict_from": ch.verdict_from.key if ch.verdict_from else None}
+            for ch in c.changes
+        ],
     }
 
 
 def claims_json(site: Site, info: SiteInfo) -> str:
-    data = {"site": info.name, "url": info.url, "licence": "CC BY 4.0",
-            "claims": [_claim(c, info) for c in site.claims]}
+    data = {
+        "site": info.name,
+        "url": info.url,
+        "licence": "CC BY 4.0",
+        "claims": [_claim(c, info) for c in site.claims],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -56,25 +107,52 @@ def claims_csv(site: Site, info: SiteInfo, lang: str = "en") -> str:
     writer.writerow(CSV_COLUMNS)
     for c in site.claims:
         first = c.appearances[0].source
-        writer.writerow([c.id, c.slug, info.page(claim_path(c.slug)), tr(c.claim, lang), c.verdict.key,
-                         tr(c.verdict.name, lang), c.verdict.rating if c.verdict.rating is not None else "",
-                         tr(c.short_answer, lang), ";".join(k.key for k in c.categories), first.publisher, first.date,
-                         len(c.appearances), len(c.rebuttals), len(c.sources), c.published, c.reviewed])
+        writer.writerow(
+            [
+                c.id,
+                c.slug,
+                info.page(claim_path(c.slug)),
+                tr(c.claim, lang),
+                c.verdict.key,
+                tr(c.verdict.name, lang),
+                c.verdict.rating if c.verdict.rating is not None else "",
+                tr(c.short_answer, lang),
+                ";".join(k.key for k in c.categories),
+                first.publisher,
+                first.date,
+                len(c.appearances),
+                len(c.rebuttals),
+                len(c.sources),
+                c.published,
+                c.reviewed,
+            ]
+        )
     return out.getvalue()
 
 
 def atom_feed(site: Site, info: SiteInfo, lang: str = "en") -> str:
     claims = sorted(site.claims, key=lambda c: (c.reviewed, c.id), reverse=True)
     updated = max((c.reviewed for c in site.claims), default="1970-01-01")
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
-             f"  <title>{escape(info.name)}</title>", f"  <id>{escape(info.url)}</id>",
-             f'  <link rel="alternate" href="{escape(info.url)}"/>',
-             f'  <link rel="self" href="{escape(info.page("feed.xml"))}"/>',
-             f"  <updated>{updated}T00:00:00Z</updated>", f"  <author><name>{escape(info.name)}</name></author>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
+        f"  <title>{escape(info.name)}</title>",
+        f"  <id>{escape(info.url)}</id>",
+        f'  <link rel="alternate" href="{escape(info.url)}"/>',
+        f'  <link rel="self" href="{escape(info.page("feed.xml"))}"/>',
+        f"  <updated>{updated}T00:00:00Z</updated>",
+        f"  <author><name>{escape(info.name)}</name></author>",
+    ]
     for c in claims:
         url = info.page(claim_path(c.slug))
-        lines += ["  <entry>", f"    <title>{escape(tr(c.verdict.name, lang))}: {escape(tr(c.claim, lang))}</title>",
-                  f"    <id>{escape(url)}</id>", f'    <link rel="alternate" href="{escape(url)}"/>',
-                  f"    <published>{c.published}T00:00:00Z</published>", f"    <updated>{c.reviewed}T00:00:00Z</updated>",
-                  f"    <summary>{escape(tr(c.short_answer, lang))}</summary>", "  </entry>"]
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(tr(c.verdict.name, lang))}: {escape(tr(c.claim, lang))}</title>",
+            f"    <id>{escape(url)}</id>",
+            f'    <link rel="alternate" href="{escape(url)}"/>',
+            f"    <published>{c.published}T00:00:00Z</published>",
+            f"    <updated>{c.reviewed}T00:00:00Z</updated>",
+            f"    <summary>{escape(tr(c.short_answer, lang))}</summary>",
+            "  </entry>",
+        ]
     return "\n".join(lines + ["</feed>"]) + "\n"

@@ -1,12 +1,19 @@
 """The record-format page, generated from the JSON Schemas: the same definition that
 checks the records and drives the editors' autocompletion documents them."""
+
 from __future__ import annotations
 
 from ..schema import SCHEMA_FOR, schemas
 
-FILES = {"claim": "claims/<slug>.yaml", "source": "sources/<key>.yaml", "expert": "experts/<key>.yaml",
-         "category": "categories/<key>.yaml", "verdicts": "verdicts.yaml", "published": "published.yaml",
-         "redirects": "redirects.yaml"}
+FILES = {
+    "claim": "claims/<slug>.yaml",
+    "source": "sources/<key>.yaml",
+    "expert": "experts/<key>.yaml",
+    "category": "categories/<key>.yaml",
+    "verdicts": "verdicts.yaml",
+    "published": "published.yaml",
+    "redirects": "redirects.yaml",
+}
 
 
 def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
@@ -38,7 +45,8 @@ def _kind(schema: dict, root: dict) -> str:
         return f"{name} entries (see below)"
     words = {"string": "text", "integer": "whole number", "object": "fields", "null": "`null`"}
     return {"key": "key", "date": "date", "exact_date": "date YYYY-MM-DD", "url": "web address"}.get(
-        name, words.get(schema.get("type"), "value"))
+        name, words.get(schema.get("type"), "value")
+    )
 
 
 def _table(schema: dict, root: dict) -> list[str]:
@@ -47,16 +55,26 @@ def _table(schema: dict, root: dict) -> list[str]:
     for name, prop in schema.get("properties", {}).items():
         resolved = _resolve(prop, root)[0]
         # Our own schemas' descriptions are trusted Markdown (backticks for field names).
-        lines.append(f"| `{name}` | {'required' if name in required else 'optional'} | {_kind(prop, root)} | "
-                     f"{resolved.get('description', '')} |")
+        lines.append(
+            f"| `{name}` | {'required' if name in required else 'optional'} | {_kind(prop, root)} | "
+            f"{resolved.get('description', '')} |"
+        )
     return lines
 
 
 def render() -> str:
-    lines = ["---", "title: Record format", "---", "", "# Record format", "",
-             "Generated from the JSON Schemas in `schemas/`, which also check every record and give editors "
-             "autocompletion. Start a record file with `# yaml-language-server: $schema=../schemas/claim.schema.json` "
-             "(or the schema for its kind).", ""]
+    lines = [
+        "---",
+        "title: Record format",
+        "---",
+        "",
+        "# Record format",
+        "",
+        "Generated from the JSON Schemas in `schemas/`, which also check every record and give editors "
+        "autocompletion. Start a record file with `# yaml-language-server: $schema=../schemas/claim.schema.json` "
+        "(or the schema for its kind).",
+        "",
+    ]
     for kind, file in SCHEMA_FOR.items():
         root = schemas()[file]
         lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {root['description']}", ""]
@@ -65,7 +83,10 @@ def render() -> str:
             if "properties" in value:
                 lines += ["Each key maps to:", ""] + _table(value, root) + [""]
             else:
-                lines += [f"Each key maps to: {_kind(root['additionalProperties'], root)}. {value.get('description', '')}", ""]
+                lines += [
+                    f"Each key maps to: {_kind(root['additionalProperties'], root)}. {value.get('description', '')}",
+                    "",
+                ]
             continue
         lines += _table(root, root) + [""]
         for name, sub in root.get("$defs", {}).items():

@@ -1,5 +1,6 @@
 """The generated index pages: all claims, the misconception index, sources, experts,
 and the fragments that hand-written pages include (top myths, the verdict scale)."""
+
 from __future__ import annotations
 
 from ..model import Claim, Site
@@ -28,16 +29,29 @@ def _count(n: int, lang: str) -> str:
 
 
 def misconceptions(site: Site, lang: str = "en") -> str:
-    lines = [_title("page_misconceptions", lang) + ui("misconceptions_intro", lang), "",
-             f"| {ui('category', lang)} | {ui('count', lang)} |", "|---|---:|"]
+    lines = [
+        _title("page_misconceptions", lang) + ui("misconceptions_intro", lang),
+        "",
+        f"| {ui('category', lang)} | {ui('count', lang)} |",
+        "|---|---:|",
+    ]
     lines += [f"| [{plain(tr(c.title, lang))}](#{c.key}) | {len(c.claims)} |" for c in site.categories]
     lines.append("")
     for n, category in enumerate(site.categories, 1):
-        lines += [f"## {n}. {plain(tr(category.title, lang))} {{ #{category.key} }}", "",
-                  '<div class="fc-correct" markdown>', "",
-                  f"**{ui('correct_version', lang)}:** {plain(tr(category.correct, lang))}", "", "</div>", "",
-                  markdown(tr(category.explanation, lang)), "",
-                  f"**{ui('claims_in_category', lang)}** ({_count(len(category.claims), lang)}):", ""]
+        lines += [
+            f"## {n}. {plain(tr(category.title, lang))} {{ #{category.key} }}",
+            "",
+            '<div class="fc-correct" markdown>',
+            "",
+            f"**{ui('correct_version', lang)}:** {plain(tr(category.correct, lang))}",
+            "",
+            "</div>",
+            "",
+            markdown(tr(category.explanation, lang)),
+            "",
+            f"**{ui('claims_in_category', lang)}** ({_count(len(category.claims), lang)}):",
+            "",
+        ]
         lines += [claim_item(c, lang, "../claims/") for c in category.claims] + [""]
     return "\n".join(lines)
 
@@ -46,8 +60,12 @@ def sources(site: Site, lang: str = "en") -> str:
     lines = [_title("page_sources", lang) + ui("sources_intro", lang), ""]
     ordered = sorted(site.sources, key=lambda s: (s.publisher.lower(), s.date, s.key))
     for source in ordered:
-        lines += [f"### {plain(source.title)} {{ #{source.key} }}", "",
-                  f"{source_line(source, lang)} *{ui('kind_' + source.kind, lang)}*", ""]
+        lines += [
+            f"### {plain(source.title)} {{ #{source.key} }}",
+            "",
+            f"{source_line(source, lang)} *{ui('kind_' + source.kind, lang)}*",
+            "",
+        ]
         if source.note:
             lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
         if source.cited_by:
@@ -60,11 +78,17 @@ def experts(site: Site, lang: str = "en") -> str:
     lines = [_title("page_experts", lang) + ui("experts_intro", lang), ""]
     for expert in site.experts:
         link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
-        lines += [f"### {plain(expert.name)} {{ #{expert.key} }}", "",
-                  f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
-                  f"{plain(tr(expert.field, lang))}{link}", ""]
+        lines += [
+            f"### {plain(expert.name)} {{ #{expert.key} }}",
+            "",
+            f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
+            f"{plain(tr(expert.field, lang))}{link}",
+            "",
+        ]
         if expert.claims:
-            lines += [f"{ui('claims_rebutted', lang)}:", ""] + [claim_item(c, lang, "../claims/") for c in expert.claims]
+            lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
+                claim_item(c, lang, "../claims/") for c in expert.claims
+            ]
             lines.append("")
     return "\n".join(lines)
 
@@ -72,8 +96,12 @@ def experts(site: Site, lang: str = "en") -> str:
 def top_myths(site: Site, lang: str = "en", count: int = 6) -> str:
     """The most repeated myths: most media appearances recorded, then lowest id."""
     ranked = sorted(site.claims, key=lambda c: (-len(c.appearances), c.id))[:count]
-    return "\n".join(f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})"
-                     for c in ranked) + "\n"
+    return (
+        "\n".join(
+            f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})" for c in ranked
+        )
+        + "\n"
+    )
 
 
 def verdict_scale(site: Site, lang: str = "en") -> str:
@@ -85,9 +113,13 @@ def verdict_scale(site: Site, lang: str = "en") -> str:
 
 
 def category_list(site: Site, lang: str = "en") -> str:
-    return "\n".join(f"- [{plain(tr(c.title, lang))}](misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
-                     for c in site.categories) + "\n"
-
+    return (
+        "\n".join(
+            f"- [{plain(tr(c.title, lang))}](misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
+            for c in site.categories
+        )
+        + "\n"
+    )
 
 
 FRAGMENTS = {"top-myths": top_myths, "verdict-scale": verdict_scale, "category-list": category_list}

@@ -1,4 +1,5 @@
 """A QR code of a page's address, as inline SVG made at build time (no network)."""
+
 from __future__ import annotations
 
 import segno

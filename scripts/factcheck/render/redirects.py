@@ -1,5 +1,6 @@
 """Static redirect pages: short links /c/<id>/ and old addresses of renamed or removed
 claims. Plain HTML that works without JavaScript and offline (relative links)."""
+
 from __future__ import annotations
 
 import html
@@ -12,10 +13,12 @@ def redirect_page(depth: int, target: str, info: SiteInfo) -> str:
     """A page `depth` folders below the site root that sends the reader to `target`."""
     relative = "../" * depth + target
     absolute = html.escape(info.page(target))
-    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting…</title>\n'
-            f'<link rel="canonical" href="{absolute}">\n<meta name="robots" content="noindex">\n'
-            f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n</head>\n<body>\n'
-            f'<p>This page has moved to <a href="{html.escape(relative)}">{absolute}</a>.</p>\n</body>\n</html>\n')
+    return (
+        f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting…</title>\n'
+        f'<link rel="canonical" href="{absolute}">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n</head>\n<body>\n'
+        f'<p>This page has moved to <a href="{html.escape(relative)}">{absolute}</a>.</p>\n</body>\n</html>\n'
+    )
 
 
 def redirect_files(site: Site, info: SiteInfo, removed: dict[str, str]) -> dict[str, str]:

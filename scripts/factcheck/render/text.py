@@ -1,4 +1,5 @@
 """Shared pieces of every page: safe text, dates, verdict badges, links, interface strings."""
+
 from __future__ import annotations
 
 import string
@@ -16,6 +17,7 @@ _PUNCT = set(string.punctuation)
 @dataclass(frozen=True)
 class SiteInfo:
     """What pages need to know about the published site."""
+
     name: str
     url: str  # absolute, ending in "/"
 
