@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test browser-deps clean
+.PHONY: help setup serve build check test lint new-claim new-source new-expert browser-deps clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -20,6 +20,8 @@ $(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+setup: $(BIN)/.site-deps ## Create .venv with the pinned versions (the other tasks do it when needed)
+
 serve: $(BIN)/.site-deps ## Set up if needed, then serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -28,6 +30,22 @@ build: $(BIN)/.site-deps ## Check the records, generate the pages, build site/ w
 
 check: $(BIN)/.site-deps ## Check the records only
 	$(BIN)/python -m factcheck check
+
+new-claim: $(BIN)/.site-deps ## Start a claim: make new-claim TITLE="The claim as commonly repeated"
+	@test -n "$(TITLE)" || { echo 'usage: make new-claim TITLE="The claim as commonly repeated"' >&2; exit 2; }
+	$(BIN)/python -m factcheck new claim "$(TITLE)"
+
+new-source: $(BIN)/.site-deps ## Start a source: make new-source KEY=outlet-year-topic
+	@test -n "$(KEY)" || { echo 'usage: make new-source KEY=outlet-year-topic' >&2; exit 2; }
+	$(BIN)/python -m factcheck new source "$(KEY)"
+
+new-expert: $(BIN)/.site-deps ## Start an expert: make new-expert KEY=first-last
+	@test -n "$(KEY)" || { echo 'usage: make new-expert KEY=first-last' >&2; exit 2; }
+	$(BIN)/python -m factcheck new expert "$(KEY)"
+
+lint: $(BIN)/.test-deps ## Lint and format-check the Python code (ruff)
+	$(BIN)/python -m ruff check scripts tests
+	$(BIN)/python -m ruff format --check scripts tests
 
 browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
 	@test -x /usr/bin/chromium || { \

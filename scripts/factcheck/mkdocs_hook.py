@@ -7,6 +7,8 @@ from MkDocs' plugin API costs little."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -22,6 +24,18 @@ from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 
 _MARKER = re.compile(r"<!-- factcheck:([a-z-]+) -->")
 _state: dict = {}
+_EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
+
+
+def _pin_build_date(site) -> None:
+    """Dates MkDocs writes (sitemap, compressed sitemap) come from the records, not the clock:
+    the same records give byte-identical sites. An explicit SOURCE_DATE_EPOCH wins."""
+    if _EPOCH_GIVEN or not site.claims:
+        return
+    newest = max(dt.date.fromisoformat(c.reviewed) for c in site.claims)
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    )
 
 
 def on_pre_build(config, **_):
@@ -31,6 +45,7 @@ def on_pre_build(config, **_):
     if result.site is None:
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
     _state["site"] = result.site
+    _pin_build_date(result.site)
 
 
 def on_page_markdown(markdown, page, **_):
