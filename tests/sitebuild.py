@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parents[1]
 COPIED = [
     "mkdocs.yml",
+    "mkdocs.nl.yml",
     "verdicts.yaml",
     "published.yaml",
     "docs",
@@ -21,18 +22,18 @@ COPIED = [
     "scripts",
     "schemas",
 ]
+# Generated under docs/ and docs/nl/: left behind, so that the build must make them itself.
 GENERATED = {
-    "claims",
-    "c",
-    "data",
-    "misconceptions",
-    "sources",
-    "experts",
-    "format",
-    "generated",
-    "feed.xml",
-    "__pycache__",
+    ".": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml"},
+    "assets": {"generated"},
+    "nl": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml", "assets"},
 }
+
+
+def _ignore(folder: str, names: list[str]) -> list[str]:
+    docs = ROOT / "docs"
+    where = Path(folder).relative_to(docs).as_posix() if Path(folder).is_relative_to(docs) else None
+    return [n for n in names if n == "__pycache__" or n in GENERATED.get(where, set())]
 
 
 def copy_project(target: Path) -> Path:
@@ -40,13 +41,7 @@ def copy_project(target: Path) -> Path:
     for name in COPIED:
         src = ROOT / name
         if src.is_dir():
-            # The generated folders under docs/ are left behind: the build must make them itself.
-            ignore = (
-                (lambda d, names: [n for n in names if n in GENERATED])
-                if name == "docs"
-                else shutil.ignore_patterns("__pycache__")
-            )
-            shutil.copytree(src, target / name, ignore=ignore)
+            shutil.copytree(src, target / name, ignore=_ignore)
         else:
             shutil.copy2(src, target / name)
     return target

@@ -16,7 +16,7 @@ F = "claims/broken-claim.yaml"
 EXPECTED = f"""\
 {F}:3: slug: slug `not-the-file-name` does not match the file name `broken-claim.yaml`; rename the file to not-the-file-name.yaml, or set `slug: broken-claim`
 {F}:5: claim.en: raw HTML is not allowed; remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <
-{F}:6: claim.fr: unknown field `fr`; remove it; the known fields here are: en, nl
+{F}:6: claim.fr: unknown field `fr`; remove it; the known fields here are: en, nl, nl_source
 {F}:7: verdikt: unknown field `verdikt`; did you mean `verdict`?
 {F}:8: verdict: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"
 {F}:8: verdict: unknown verdict `yes`; add it to verdicts.yaml first, or fix the spelling

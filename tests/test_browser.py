@@ -177,3 +177,30 @@ def test_citation_copy_button_copies_it(page):
 def test_short_link_leads_to_the_claim(page):
     page.goto("/c/9/")
     expect(page).to_have_url(re.compile(f"/claims/{ANNOTATED}/$"))
+
+
+def test_switching_language_keeps_the_claim(page):
+    slug = "black-mirror-nosedive"
+    page.goto(f"/claims/{slug}/")
+    page.locator(".md-select button").click()
+    page.locator(".md-select__link[hreflang=nl]").click()
+    expect(page).to_have_url(re.compile(f"/nl/claims/{slug}/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.locator(".fc-verdict")).to_contain_text("Oordeel")
+    page.locator(".md-select button").click()
+    page.locator(".md-select__link[hreflang=en]").click()
+    expect(page).to_have_url(re.compile(f"[0-9]/claims/{slug}/$"))
+
+
+def test_dutch_search_finds_a_claim_by_a_dutch_word(page, tmp_path):
+    slug = "points-off-for-rudeness-to-noodle-seller"
+    page.goto("/nl/")
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("noedelverkoper", delay=20)
+    result = page.locator(f".md-search-result__list a[href*='claims/{slug}/']").first
+    expect(result).to_be_visible(timeout=15_000)
+    page.screenshot(path=tmp_path / "search-nl.png")
+    result.click()
+    expect(page).to_have_url(re.compile(f"/nl/claims/{slug}/"))

@@ -12,6 +12,7 @@ from .access import Records, as_list, get, of_kind, parse_date, problem
 from .load import Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
+from .translations import localized_fields, source_hash
 
 _TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -265,6 +266,32 @@ def make_check_review_age(today: dt.date, days: int = 365) -> Callable[[Records]
     return check_review_age
 
 
+def check_translations(records: Records) -> Iterator[Problem]:
+    """A Dutch text says which English text it translates, and warns when that English changed."""
+    for record in records:
+        for where, text in localized_fields(record.data):
+            if not isinstance(text.get("nl"), str):
+                continue
+            wanted = source_hash(text["en"])
+            given = text.get("nl_source")
+            if given is None:
+                yield problem(
+                    record,
+                    where + ("nl",),
+                    "the Dutch text does not record which English text it translates",
+                    f'check that it matches the English, then add `nl_source: "{wanted}"`',
+                    WARNING,
+                )
+            elif isinstance(given, str) and given != wanted:
+                yield problem(
+                    record,
+                    where + ("nl",),
+                    f"the English text changed since this translation (translated {given}, English now {wanted})",
+                    f'update the Dutch to match, then set `nl_source: "{wanted}"`',
+                    WARNING,
+                )
+
+
 def check_unused_sources(records: Records) -> Iterator[Problem]:
     cited = {key for r in of_kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
     for record in of_kind(records, "source"):
@@ -406,6 +433,7 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         check_references,
         make_check_dates(today),
         check_unused_sources,
+        check_translations,
         check_archived_media,
         make_check_review_age(today),
         check_short_answer,

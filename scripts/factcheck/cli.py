@@ -9,20 +9,23 @@ import sys
 import time
 from pathlib import Path
 
+from .load import load_tree
 from .model import build_model
 from .permanence import record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
 from .site import generate
+from .translations import coverage_line, stamp
 from .validate import check_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_check(args) -> int:
-    _, problems = check_tree(args.root, args.today)
+    records, problems = check_tree(args.root, args.today)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
     print(report(problems, args.format), file=sys.stderr if failing else sys.stdout)
+    print(f"translations: {coverage_line(records)}")
     return 1 if failing else 0
 
 
@@ -74,6 +77,21 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_stamp(args) -> int:
+    """Record, for each Dutch text, the English text it translates."""
+    records, problems = load_tree(args.root)
+    wanted = {Path(f).resolve() for f in args.files}
+    changed = 0
+    for record in records:
+        if record.readable and (not wanted or (args.root / record.path).resolve() in wanted):
+            text = stamp(args.root, record, only_missing=not args.update)
+            if text is not None:
+                (args.root / record.path).write_text(text, encoding="utf-8")
+                changed += 1
+    print(f"stamped {changed} file(s)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
@@ -97,6 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("name", help="a claim's title as commonly repeated, or a source's or expert's key")
     new.add_argument("--slug", help="for a claim: the slug, if not the one made from the title")
     new.set_defaults(run=cmd_new)
+    stamp_cmd = sub.add_parser(
+        "stamp-translations", help="after checking a Dutch text against the English, record which English it translates"
+    )
+    stamp_cmd.add_argument("files", nargs="*", help="record files (default: all)")
+    stamp_cmd.add_argument(
+        "--update", action="store_true", help="also re-stamp stale translations (only after updating them)"
+    )
+    stamp_cmd.set_defaults(run=cmd_stamp)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.run(args)

@@ -1,6 +1,8 @@
 """MkDocs hook: regenerate the pages from the records before every build, so that
-`mkdocs serve` shows a YAML edit after reload, and fill the generated fragments
-(`<!-- factcheck:NAME -->`) into hand-written pages.
+`mkdocs serve` shows a YAML edit after reload; fill the generated fragments
+(`<!-- factcheck:NAME -->`) into hand-written pages; and build the Dutch edition
+(mkdocs.nl.yml) into site/nl/ after the English one, so that one `mkdocs build` or
+`mkdocs serve` makes the whole site.
 
 Kept thin on purpose: the generator is a plain program (see site.py), so a move away
 from MkDocs' plugin API costs little."""
@@ -19,12 +21,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
-from factcheck.render.text import SiteInfo  # noqa: E402
+from factcheck.render.text import SiteInfo, translation_notice  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
+from factcheck.translations import source_hash  # noqa: E402
 
 _MARKER = re.compile(r"<!-- factcheck:([a-z-]+) -->")
+_EDITIONS = {"nl": "mkdocs.nl.yml"}
 _state: dict = {}
 _EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _lang(config) -> str:
+    return config.theme["language"]
 
 
 def _pin_build_date(site) -> None:
@@ -38,21 +50,67 @@ def _pin_build_date(site) -> None:
     )
 
 
+def on_config(config, **_):
+    # Every edition but English lives under /<lang>/ of the one site address.
+    lang = _lang(config)
+    if lang != "en" and config.site_url and not config.site_url.endswith(f"/{lang}/"):
+        config.site_url = f"{config.site_url}{lang}/"
+    return config
+
+
 def on_pre_build(config, **_):
-    root = Path(config.config_file_path).resolve().parent
-    info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url)
-    result = generate(root, Path(config.docs_dir), info=info)
+    lang = _lang(config)
+    info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition("en")
+    result = generate(_root(config), _root(config) / "docs", info=info)
     if result.site is None:
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
     _state["site"] = result.site
     _pin_build_date(result.site)
 
 
-def on_page_markdown(markdown, page, **_):
+def _translation_notice(markdown: str, page, config) -> str:
+    """A hand-translated page records the English version it translates (`translation_of`);
+    when the English page has changed since, readers are told."""
+    given = page.meta.get("translation_of")
+    english = _root(config) / "docs" / page.file.src_uri
+    if not given or not english.exists() or str(given) == source_hash(english.read_text(encoding="utf-8")):
+        return markdown
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join(lines[: title + 1] + [""] + translation_notice({"stale"}, _lang(config)) + lines[title + 1 :])
+
+
+def on_page_markdown(markdown, page, config, **_):
     def fill(match):
         name = match.group(1)
         if name not in FRAGMENTS:
             raise PluginError(f"{page.file.src_uri}: unknown fragment `{name}`; known: {', '.join(FRAGMENTS)}")
-        return FRAGMENTS[name](_state["site"])
+        return FRAGMENTS[name](_state["site"], _lang(config))
 
-    return _MARKER.sub(fill, markdown)
+    return _translation_notice(_MARKER.sub(fill, markdown), page, config)
+
+
+def _sitemap_stubs(site_dir: Path) -> None:
+    """Material's script looks for sitemap.xml beside every alternate-language link; an empty
+    one in each page folder keeps that lookup from ending in a 404."""
+    stub = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+    for page in site_dir.rglob("index.html"):
+        target = page.parent / "sitemap.xml"
+        if not target.exists():
+            target.write_text(stub, encoding="utf-8")
+
+
+def on_post_build(config, **_):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if _lang(config) == "en":
+        for lang, file in _EDITIONS.items():
+            edition = load_config(
+                str(_root(config) / file),
+                site_dir=str(Path(config.site_dir) / lang),
+                site_url=f"{config.site_url or DEFAULT_INFO.url}{lang}/",
+                strict=config.strict,
+            )
+            build(edition)
+    _sitemap_stubs(Path(config.site_dir))

@@ -1,6 +1,7 @@
-"""The build: records → checked model → generated files in docs/.
+"""The build: records → checked model → generated files in docs/ (English) and docs/nl/
+(Dutch).
 
-Generated files live only in folders this module owns, are written only when their
+Generated files live only in places this module owns, are written only when their
 content changed (so `mkdocs serve` does not rebuild in a loop), and files left over from
 removed records are deleted. Nothing is written when any record has an error.
 """
@@ -15,11 +16,15 @@ from .model import Site, build_model
 from .problems import Problem, errors
 from .render import claim_page, data, format_page, indexes
 from .render.redirects import redirect_files
-from .render.text import SiteInfo, verdicts_css
+from .render.text import SiteInfo, translation_notice, translation_states, verdicts_css
+from .translations import LANGUAGES
 from .validate import check_tree
 
+# Folders (per edition) and files that hold only generated content.
 GENERATED_DIRS = ("claims", "c", "data", "misconceptions", "sources", "experts", "format", "assets/generated")
 GENERATED_FILES = ("feed.xml",)
+SHARED_ASSETS = ("assets/site.css", "assets/print.css", "assets/annotations.js")
+FALLBACK_MARK = "<!-- generated: the English page, shown until this page is translated -->"
 DEFAULT_INFO = SiteInfo("Social Credit Fact Check", "http://127.0.0.1:8000/")
 
 
@@ -30,20 +35,80 @@ class Result:
     written: list[str]
 
 
-def render_all(site: Site, info: SiteInfo = DEFAULT_INFO, lang: str = "en") -> dict[str, str]:
-    """Every generated file, by path relative to docs/."""
-    files = {f"claims/{c.slug}.md": claim_page.render(c, info, lang) for c in site.claims}
+def prefix(lang: str) -> str:
+    """Where an edition's pages live under docs/: English at the root, Dutch under nl/."""
+    return "" if lang == "en" else f"{lang}/"
+
+
+def _with_notice(render, lang: str) -> str:
+    """Render a page; if any text on it fell back to English or is stale, say so under its title."""
+    with translation_states() as states:
+        text = render()
+    notice = translation_notice(states, lang)
+    if not notice:
+        return text
+    lines = text.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    return "\n".join(lines[: title + 1] + [""] + notice + lines[title + 1 :])
+
+
+def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
+    """One edition's generated files, by path relative to that edition's folder."""
+    lang = info.lang
+    files = {f"claims/{c.slug}.md": _with_notice(lambda c=c: claim_page.render(c, info), lang) for c in site.claims}
     files.update(redirect_files(site, info, site.redirects))
     files["data/claims.json"] = data.claims_json(site, info)
-    files["data/claims.csv"] = data.claims_csv(site, info, lang)
-    files["feed.xml"] = data.atom_feed(site, info, lang)
-    files["claims/index.md"] = indexes.all_claims(site, lang)
-    files["misconceptions/index.md"] = indexes.misconceptions(site, lang)
-    files["sources/index.md"] = indexes.sources(site, lang)
-    files["experts/index.md"] = indexes.experts(site, lang)
-    files["format/index.md"] = format_page.render()
+    files["data/claims.csv"] = data.claims_csv(site, info)
+    files["feed.xml"] = data.atom_feed(site, info)
+    for path, page in (
+        ("claims/index.md", indexes.all_claims),
+        ("misconceptions/index.md", indexes.misconceptions),
+        ("sources/index.md", indexes.sources),
+        ("experts/index.md", indexes.experts),
+    ):
+        files[path] = _with_notice(lambda page=page: page(site, lang), lang)
+    files["format/index.md"] = format_page.render(lang)
     files["assets/generated/verdicts.css"] = verdicts_css(site.verdicts)
     return files
+
+
+def fallback_pages(docs: Path, lang: str) -> dict[str, str]:
+    """Hand-written English pages with no translation yet: the English text, with a notice."""
+    files = {}
+    for page in sorted(docs.glob("*.md")):
+        target = docs / prefix(lang) / page.name
+        if target.exists() and FALLBACK_MARK not in target.read_text(encoding="utf-8"):
+            continue  # translated by hand
+        text = page.read_text(encoding="utf-8")
+        notice = "\n".join(translation_notice({"missing"}, lang))
+        body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+        head = text[: len(text) - len(body)]
+        files[f"{prefix(lang)}{page.name}"] = f"{head}{FALLBACK_MARK}\n\n{notice}\n{body}"
+    return files
+
+
+def render_all(site: Site, info: SiteInfo = DEFAULT_INFO, docs: Path | None = None) -> dict[str, str]:
+    """Every generated file of every edition, by path relative to docs/."""
+    files: dict[str, str] = {}
+    for lang in LANGUAGES:
+        edition = info.edition(lang)
+        files.update({prefix(lang) + path: text for path, text in render_edition(site, edition).items()})
+        if lang != "en" and docs is not None:
+            files.update({prefix(lang) + a: (docs / a).read_text(encoding="utf-8") for a in SHARED_ASSETS})
+            files.update(fallback_pages(docs, lang))
+    return files
+
+
+def _owned(docs: Path) -> list[Path]:
+    owned = []
+    for lang in LANGUAGES:
+        base = docs / prefix(lang)
+        owned += [p for d in GENERATED_DIRS if (base / d).is_dir() for p in (base / d).rglob("*")]
+        owned += [base / f for f in GENERATED_FILES if (base / f).exists()]
+        if lang != "en":
+            owned += [base / a for a in SHARED_ASSETS if (base / a).exists()]
+            owned += [p for p in base.glob("*.md") if FALLBACK_MARK in p.read_text(encoding="utf-8")]
+    return owned
 
 
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
@@ -54,9 +119,7 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
             written.append(rel)
-    owned = [p for folder in GENERATED_DIRS if (docs / folder).is_dir() for p in (docs / folder).rglob("*")]
-    owned += [docs / name for name in GENERATED_FILES if (docs / name).exists()]
-    for stale in sorted(owned, reverse=True):  # files before the folders that hold them
+    for stale in sorted(_owned(docs), reverse=True):  # files before the folders that hold them
         if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
             stale.unlink()
         elif stale.is_dir() and not any(stale.iterdir()):
@@ -71,5 +134,6 @@ def generate(
     if errors(problems):
         return Result(None, problems, [])
     site = build_model(records)
-    written = write_changed(docs or root / "docs", render_all(site, info))
+    docs = docs or root / "docs"
+    written = write_changed(docs, render_all(site, info, docs))
     return Result(site, problems, written)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Claim
-from .text import SiteInfo, claim_path, date, tr
+from .text import SiteInfo, claim_path, date, tr, ui
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -13,11 +13,14 @@ def _safe(text: str) -> str:
     return " ".join(text.replace("`", "'").replace("~", "-").split())
 
 
-def apa(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
-    year, month, day = claim.reviewed.split("-")
-    when = date(claim.reviewed, "en").split(" ", 1)[1].split(" ")[0]  # month name
+def apa(claim: Claim, info: SiteInfo) -> str:
+    lang = info.lang
+    day, month, year = date(claim.reviewed, lang).split(" ")
+    when = (
+        f"{day} {month}" if lang == "nl" else f"{month} {day}"
+    )  # APA: (2026, November 29); Dutch: (2026, 29 november)
     return _safe(
-        f"{info.name}. ({year}, {when} {int(day)}). {tr(claim.claim, lang)} [Fact check]. "
+        f"{info.name}. ({year}, {when}). {tr(claim.claim, lang)} [{ui('fact_check', lang)}]. "
         f"{info.name}. {info.page(claim_path(claim.slug))}"
     )
 
@@ -26,17 +29,19 @@ def _bib(text: str) -> str:
     return _safe(text).replace("\\", "").replace("{", "(").replace("}", ")").replace("%", "\\%").replace("&", "\\&")
 
 
-def bibtex(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
+def bibtex(claim: Claim, info: SiteInfo) -> str:
+    lang = info.lang
     year, month, _ = claim.reviewed.split("-")
     return "\n".join(
         [
             f"@misc{{factcheck-claim-{claim.id},",
             f"  author = {{{{{_bib(info.name)}}}}},",
             f"  title = {{{_bib(tr(claim.claim, lang))}}},",
-            f"  howpublished = {{{_bib(info.name)}, fact check no. {claim.id}}},",
+            f"  howpublished = {{{_bib(info.name)}, {ui('fact_check', lang).lower()} no. {claim.id}}},",
             f"  year = {{{year}}},",
             f"  month = {_MONTHS[int(month) - 1]},",
-            f"  note = {{Last reviewed {claim.reviewed}}},",
+            f"  note = {{{ui('last_reviewed_note', lang)} {claim.reviewed}}},",
+            f"  language = {{{'dutch' if lang == 'nl' else 'english'}}},",
             f"  url = {{{info.page(claim_path(claim.slug))}}}",
             "}",
         ]

@@ -20,7 +20,7 @@ def front_matter(claim: Claim, info: SiteInfo, lang: str) -> str:
     meta = {
         "title": tr(claim.claim, lang),
         "description": tr(claim.short_answer, lang),
-        "claimreview": claim_review(claim, info, lang),
+        "claimreview": claim_review(claim, info),
     }
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
 
@@ -95,13 +95,13 @@ def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
         "APA:",
         "",
         "~~~text",
-        apa(claim, info, lang),
+        apa(claim, info),
         "~~~",
         "",
         "BibTeX:",
         "",
         "~~~bibtex",
-        bibtex(claim, info, lang),
+        bibtex(claim, info),
         "~~~",
         "",
     ]
@@ -118,8 +118,8 @@ def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
     ]
 
 
-def render(claim: Claim, info: SiteInfo, lang: str = "en") -> str:
-    verdict = claim.verdict
+def render(claim: Claim, info: SiteInfo) -> str:
+    lang, verdict = info.lang, claim.verdict
     lines = [
         front_matter(claim, info, lang),
         f"# {plain(tr(claim.claim, lang))}",

@@ -33,7 +33,8 @@ def _rating(claim: Claim, lang: str) -> dict:
     return rating
 
 
-def claim_review(claim: Claim, info: SiteInfo, lang: str = "en") -> dict:
+def claim_review(claim: Claim, info: SiteInfo) -> dict:
+    lang = info.lang
     first = claim.appearances[0].source
     item = {
         "@type": "Claim",

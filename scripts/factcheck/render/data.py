@@ -101,7 +101,8 @@ def claims_json(site: Site, info: SiteInfo) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def claims_csv(site: Site, info: SiteInfo, lang: str = "en") -> str:
+def claims_csv(site: Site, info: SiteInfo) -> str:
+    lang = info.lang
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -130,7 +131,8 @@ def claims_csv(site: Site, info: SiteInfo, lang: str = "en") -> str:
     return out.getvalue()
 
 
-def atom_feed(site: Site, info: SiteInfo, lang: str = "en") -> str:
+def atom_feed(site: Site, info: SiteInfo) -> str:
+    lang = info.lang
     claims = sorted(site.claims, key=lambda c: (c.reviewed, c.id), reverse=True)
     updated = max((c.reviewed for c in site.claims), default="1970-01-01")
     lines = [

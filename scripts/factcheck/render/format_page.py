@@ -4,6 +4,7 @@ checks the records and drives the editors' autocompletion documents them."""
 from __future__ import annotations
 
 from ..schema import SCHEMA_FOR, schemas
+from .text import ui
 
 FILES = {
     "claim": "claims/<slug>.yaml",
@@ -62,7 +63,9 @@ def _table(schema: dict, root: dict) -> list[str]:
     return lines
 
 
-def render() -> str:
+def render(lang: str = "en") -> str:
+    """The page is for editors and in English; other editions say so at the top."""
+    notice = [f'!!! note "{ui("page_format", lang)}"', "", f"    {ui('english_only_notice', lang)}", ""]
     lines = [
         "---",
         "title: Record format",
@@ -70,6 +73,7 @@ def render() -> str:
         "",
         "# Record format",
         "",
+        *(notice if lang != "en" else []),
         "Generated from the JSON Schemas in `schemas/`, which also check every record and give editors "
         "autocompletion. Start a record file with `# yaml-language-server: $schema=../schemas/claim.schema.json` "
         "(or the schema for its kind).",

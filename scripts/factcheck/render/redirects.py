@@ -6,18 +6,20 @@ from __future__ import annotations
 import html
 
 from ..model import Site
-from .text import SiteInfo, claim_path
+from .text import SiteInfo, claim_path, ui
 
 
 def redirect_page(depth: int, target: str, info: SiteInfo) -> str:
-    """A page `depth` folders below the site root that sends the reader to `target`."""
-    relative = "../" * depth + target
+    """A page `depth` folders below the edition's root that sends the reader to `target`."""
+    relative = html.escape("../" * depth + target)
     absolute = html.escape(info.page(target))
+    lang = info.lang
     return (
-        f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting…</title>\n'
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{ui('redirect_title', lang)}</title>\n"
         f'<link rel="canonical" href="{absolute}">\n<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n</head>\n<body>\n'
-        f'<p>This page has moved to <a href="{html.escape(relative)}">{absolute}</a>.</p>\n</body>\n</html>\n'
+        f'<meta http-equiv="refresh" content="0; url={relative}">\n</head>\n<body>\n'
+        f'<p>{ui("redirect_text", lang)} <a href="{relative}">{absolute}</a>.</p>\n</body>\n</html>\n'
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextvars
 import string
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,19 +12,26 @@ from pathlib import Path
 import yaml
 
 from ..model import Localized, Source, Verdict
+from ..translations import MISSING, STALE, status
 
 _PUNCT = set(string.punctuation)
 
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """What pages need to know about the published site."""
+    """What pages need to know about the published site, for one edition."""
 
     name: str
-    url: str  # absolute, ending in "/"
+    url: str  # absolute address of this edition's root, ending in "/"
+    lang: str = "en"
 
     def page(self, path: str) -> str:
         return self.url + path
+
+    def edition(self, lang: str) -> SiteInfo:
+        """The same site in another language: English at the root, others under /<lang>/."""
+        root = self.url.removesuffix(f"{self.lang}/") if self.lang != "en" else self.url
+        return SiteInfo(self.name, root if lang == "en" else f"{root}{lang}/", lang)
 
 
 def claim_path(slug: str) -> str:
@@ -38,11 +47,37 @@ def ui(key: str, lang: str = "en") -> str:
     return _ui().get(lang, {}).get(key) or _ui()["en"][key]
 
 
+_seen: contextvars.ContextVar[set | None] = contextvars.ContextVar("translation_states", default=None)
+
+
+@contextmanager
+def translation_states():
+    """Collect, while a page is rendered, whether any text on it was stale or missing."""
+    token = _seen.set(set())
+    try:
+        yield _seen.get()
+    finally:
+        _seen.reset(token)
+
+
 def tr(text: Localized | None, lang: str = "en") -> str:
-    """The text in the reader's language, falling back to English."""
+    """The text in the reader's language; English where no translation exists."""
     if not text:
         return ""
-    return text.get(lang) or text["en"]
+    state = status(text, lang)
+    seen = _seen.get()
+    if seen is not None and state in (STALE, MISSING):
+        seen.add(state)
+    return text["en"] if state == MISSING else text[lang]
+
+
+def translation_notice(states: set, lang: str) -> list[str]:
+    """A visible notice on a page whose translation is missing in part, or may be behind."""
+    lines = []
+    for state, key in ((MISSING, "missing_notice"), (STALE, "stale_notice")):
+        if state in states:
+            lines += [f'!!! warning "{ui("translation_notice_title", lang)}"', "", f"    {ui(key, lang)}", ""]
+    return lines
 
 
 def plain(text: str) -> str:

@@ -1,0 +1,83 @@
+"""Translations that know when they are stale. A Dutch text carries `nl_source`, a short
+hash of the English text it translates; when the English changes, the hash no longer
+matches and the Dutch page says so. Hashes ignore line breaks and spacing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+LANGUAGES = ("en", "nl")
+TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
+
+
+def source_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def status(text: dict, lang: str) -> str:
+    if lang == "en":
+        return TRANSLATED
+    if not isinstance(text.get(lang), str):
+        return MISSING
+    return TRANSLATED if text.get(f"{lang}_source") == source_hash(text["en"]) else STALE
+
+
+def localized_fields(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """Every text a reader sees, per language. A statement's `translation` is not one:
+    it translates the original statement, not English text of ours."""
+    if isinstance(data, dict):
+        if isinstance(data.get("en"), str) and (not where or where[-1] != "translation"):
+            yield where, data
+            return
+        for key, value in data.items():
+            yield from localized_fields(value, where + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from localized_fields(value, where + (i,))
+
+
+def coverage(records) -> dict[str, Counter]:
+    counts = {lang: Counter() for lang in LANGUAGES if lang != "en"}
+    for record in records:
+        for _, text in localized_fields(record.data):
+            for lang, counter in counts.items():
+                counter[status(text, lang)] += 1
+    return counts
+
+
+def coverage_line(records) -> str:
+    parts = []
+    for lang, c in coverage(records).items():
+        total = sum(c.values())
+        share = 100 * c[TRANSLATED] / total if total else 100
+        parts.append(
+            f"{lang}: {c[TRANSLATED]} of {total} texts translated ({share:.1f}%), "
+            f"{c[STALE]} stale, {c[MISSING]} missing"
+        )
+    return "; ".join(parts)
+
+
+def stamp(root: Path, record, only_missing: bool = True) -> str | None:
+    """The file's text with `nl_source` written for each Dutch text (new text, or None if
+    nothing changed). Only for a translator who has checked that the Dutch matches."""
+    lines = (root / record.path).read_text(encoding="utf-8").split("\n")
+    edits = []
+    for where, text in localized_fields(record.data):
+        if not isinstance(text.get("nl"), str):
+            continue
+        wanted = source_hash(text["en"])
+        if "nl_source" in text:
+            if not only_missing and text["nl_source"] != wanted:
+                edits.append((record.lines[where + ("nl_source",)] - 1, "replace", wanted))
+        else:
+            edits.append((record.lines[where + ("nl",)] - 1, "insert", wanted))
+    for index, action, value in sorted(edits, reverse=True):
+        indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+        if action == "insert":
+            lines.insert(index, f'{indent}nl_source: "{value}"')
+        else:
+            lines[index] = f'{indent}nl_source: "{value}"'
+    return "\n".join(lines) if edits else None
