@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test lint new-claim new-source new-expert browser-deps clean
+.PHONY: help setup serve build check test lint stamp-translations new-claim new-source new-expert browser-deps clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -42,6 +42,9 @@ new-source: $(BIN)/.site-deps ## Start a source: make new-source KEY=outlet-year
 new-expert: $(BIN)/.site-deps ## Start an expert: make new-expert KEY=first-last
 	@test -n "$(KEY)" || { echo 'usage: make new-expert KEY=first-last' >&2; exit 2; }
 	$(BIN)/python -m factcheck new expert "$(KEY)"
+
+stamp-translations: $(BIN)/.site-deps ## After checking Dutch text against the English: make stamp-translations FILE=claims/x.yaml
+	$(BIN)/python -m factcheck stamp-translations --update $(FILE)
 
 lint: $(BIN)/.test-deps ## Lint and format-check the Python code (ruff)
 	$(BIN)/python -m ruff check scripts tests

@@ -131,3 +131,17 @@ def test_stale_hand_written_page_shows_a_notice(edited_site):
     notice = soup(edited_site / "nl" / "about" / "index.html").select_one(".admonition.warning")
     assert notice and "eerdere versie van de Engelse tekst" in notice.get_text()
     assert soup(edited_site / "nl" / "methodology" / "index.html").select_one(".admonition.warning") is None
+
+
+def test_checker_warns_about_a_stale_hand_written_translation(tmp_path):
+    from factcheck.translations import check_translated_pages, source_hash
+
+    project = copy_project(tmp_path / "p")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    wanted = source_hash(about.read_text(encoding="utf-8"))
+    assert [p.text() for p in check_translated_pages(project)] == [
+        f"docs/nl/about.md:2: translation_of: warning: docs/about.md changed since this translation; "
+        f'update the Dutch to match, then set `translation_of: "{wanted}"`'
+    ]
+    assert check_translated_pages(ROOT) == []

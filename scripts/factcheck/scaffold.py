@@ -83,7 +83,7 @@ def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known
         lines += [
             f"{pad}{name}:",
             f"{pad}  en: {json.dumps(text, ensure_ascii=False) if text != PLACEHOLDER else text}",
-            f"{pad}  # nl (optional): the Dutch text.",
+            f"{pad}  # nl (optional): the Dutch text; then run `make stamp-translations FILE=<this file>`.",
         ]
     elif schema.get("type") == "array" and "properties" in _resolve(schema.get("items", {}), root)[0]:
         item, _, item_root = _resolve(schema["items"], root)

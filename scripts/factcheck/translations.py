@@ -5,9 +5,12 @@ matches and the Dutch page says so. Hashes ignore line breaks and spacing."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
+
+from .problems import WARNING, Problem
 
 LANGUAGES = ("en", "nl")
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
@@ -81,3 +84,41 @@ def stamp(root: Path, record, only_missing: bool = True) -> str | None:
         else:
             lines[index] = f'{indent}nl_source: "{value}"'
     return "\n".join(lines) if edits else None
+
+
+def check_translated_pages(root: Path) -> list[Problem]:
+    """Hand-written Dutch pages (docs/nl/*.md) name the English version they translate in
+    their front matter (`translation_of`); warn when the English page has changed since."""
+    problems = []
+    for page in sorted((root / "docs" / "nl").glob("*.md")):
+        english = root / "docs" / page.name
+        text = page.read_text(encoding="utf-8")
+        if not english.exists() or "<!-- generated:" in text:
+            continue
+        wanted = source_hash(english.read_text(encoding="utf-8"))
+        match = re.search(r'^translation_of:\s*"?([0-9a-f]*)"?\s*$', text, re.M)
+        rel = page.relative_to(root).as_posix()
+        line = text[: match.start()].count("\n") + 1 if match else 1
+        if not match:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "translation_of",
+                    "the page does not record which English version it translates",
+                    f'check it against docs/{page.name}, then add `translation_of: "{wanted}"` to its front matter',
+                    WARNING,
+                )
+            )
+        elif match.group(1) != wanted:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "translation_of",
+                    f"docs/{page.name} changed since this translation",
+                    f'update the Dutch to match, then set `translation_of: "{wanted}"`',
+                    WARNING,
+                )
+            )
+    return problems

@@ -9,6 +9,7 @@ from .checks import cross_record_checks
 from .load import Record, load_tree
 from .problems import Problem
 from .schema import check_schema
+from .translations import check_translated_pages
 
 
 def check_records(records: list[Record], today: dt.date) -> list[Problem]:
@@ -23,4 +24,5 @@ def check_records(records: list[Record], today: dt.date) -> list[Problem]:
 
 def check_tree(root: Path, today: dt.date | None = None) -> tuple[list[Record], list[Problem]]:
     records, problems = load_tree(root)
+    problems += check_translated_pages(root)
     return records, problems + check_records(records, today or dt.date.today())
