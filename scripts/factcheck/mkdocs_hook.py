@@ -104,8 +104,10 @@ def on_post_build(config, **_):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    # FACTCHECK_EDITIONS=en builds the English edition alone (for quick previews and benchmarks).
+    wanted = os.environ.get("FACTCHECK_EDITIONS", ",".join(["en", *_EDITIONS])).split(",")
     if _lang(config) == "en":
-        for lang, file in _EDITIONS.items():
+        for lang, file in ((lang, file) for lang, file in _EDITIONS.items() if lang in wanted):
             edition = load_config(
                 str(_root(config) / file),
                 site_dir=str(Path(config.site_dir) / lang),
