@@ -4,6 +4,7 @@ that are stale or missing say so."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -77,7 +78,7 @@ def test_each_edition_has_its_own_search_index(built_site):
     assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("nl/") for d in english["docs"])
     record = yaml.safe_load((ROOT / "claims" / f"{CLAIMS[0]}.yaml").read_text(encoding="utf-8"))
-    titles = {d["location"]: d["title"] for d in dutch["docs"]}
+    titles = {d["location"]: html.unescape(d["title"]) for d in dutch["docs"]}
     assert titles[f"claims/{CLAIMS[0]}/"] == record["claim"]["nl"]
 
 

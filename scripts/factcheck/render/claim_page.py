@@ -15,11 +15,16 @@ from .qr import qr_svg
 from .text import SiteInfo, badge, claim_path, date, markdown, plain, source_line, source_title, tr, ui
 
 
+def _attribute(text: str) -> str:
+    # The theme writes title and description into <title> and attributes unescaped.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def front_matter(claim: Claim, info: SiteInfo, lang: str) -> str:
-    # JSON is valid YAML, whatever the text holds; the template writes it with `tojson`.
+    # JSON is valid YAML, whatever the text holds; the template writes the review with `tojson`.
     meta = {
-        "title": tr(claim.claim, lang),
-        "description": tr(claim.short_answer, lang),
+        "title": _attribute(tr(claim.claim, lang)),
+        "description": _attribute(tr(claim.short_answer, lang)),
         "claimreview": claim_review(claim, info),
     }
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"

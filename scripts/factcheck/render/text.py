@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import re
 import string
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,14 +88,26 @@ def plain(text: str) -> str:
     return "".join("\\" + ch if ch in _PUNCT else ch for ch in flat)
 
 
+_SAFE_TARGET = re.compile(r"(https?://|#|\.\./)")
+_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]*)|^(\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
+
+
 def markdown(text: str) -> str:
-    """An editor's Markdown field. The checker has refused HTML; '<' is escaped again here
-    so that no tag can reach a reader even if a check is bypassed."""
-    return text.replace("<", "&lt;").strip()
+    """An editor's Markdown field. The checker refuses HTML, images and script links; they are
+    neutralised here again, so that nothing executable reaches a reader even if a check is
+    bypassed: '<' is escaped, images become plain links, and any link target that is not a
+    web address or a link within the site becomes '#'."""
+    def target(match: re.Match) -> str:
+        head, address = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        return head + (address if _SAFE_TARGET.match(address) else "#")
+
+    return _LINK.sub(target, text.replace("<", "&lt;").replace("![", "\\!\\[")).strip()
 
 
 def url(address: str) -> str:
-    """An address safe inside a Markdown link target."""
+    """An address safe inside a Markdown link target; anything but http(s) becomes '#'."""
+    if not re.match(r"https?://", address):
+        return "#"
     return address.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
