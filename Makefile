@@ -6,10 +6,10 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test lint stamp-translations new-claim new-source new-expert browser-deps clean
+.PHONY: help setup serve build check test lint stamp-translations new-claim new-source new-expert system-deps clean
 
 help: ## List the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 21
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,12 +50,21 @@ lint: $(BIN)/.test-deps ## Lint and format-check the Python code (ruff)
 	$(BIN)/python -m ruff check scripts tests
 	$(BIN)/python -m ruff format --check scripts tests
 
-browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
-	@test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; fi; }
+system-deps: ## Install Debian's chromium, a Java runtime and Node.js for the browser and HTML checks (needs root)
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing:$$missing. Run 'sudo apt-get install$$missing', then 'make test' again." >&2; exit 1; fi; \
+	fi
 
-test: $(BIN)/.test-deps browser-deps ## Set up if needed, then run every test
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/.test-deps system-deps node_modules/.installed ## Set up if needed, then run every test
 	$(BIN)/python -m pytest
 
 clean: ## Remove the built site and the generated pages

@@ -151,7 +151,7 @@ def test_feed_parses_and_lists_every_claim(built_site):
 def test_citation_history_and_qr_code(built_site, slug):
     claim, html = CLAIMS[slug], soup(built_site / "claims" / slug / "index.html")
     url = f"{SITE_URL}claims/{slug}/"
-    blocks = [norm(code.get_text()) for code in html.select("#cite ~ div pre code, #cite ~ .highlight pre code")]
+    blocks = [norm(code.get_text()) for code in html.select(".fc-cite pre code")]
     apa, bib = blocks[0], blocks[1]
     assert apa.startswith("Social Credit Fact Check. (") and url in apa and claim["claim"]["en"] in apa
     assert bib.startswith(f"@misc{{factcheck-claim-{claim['id']},") and f"url = {{{url}}}" in bib

@@ -10,19 +10,16 @@ import functools
 import http.server
 import re
 import threading
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
-
-from conftest import GOOD
-from sitebuild import ROOT, copy_project
-
 from factcheck.load import load_tree
 from factcheck.model import build_model
 from factcheck.site import render_all
 from factcheck.validate import check_records
+
+from conftest import GOOD
+from sitebuild import copy_project
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -163,36 +160,24 @@ def test_no_payload_becomes_live_markup(hostile_site, rel):
 
 
 @pytest.mark.browser
-def test_no_payload_runs_in_chromium(hostile_site):
+def test_no_payload_runs_in_chromium(hostile_site, browser):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
     handler.log_message = lambda *a: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     dialogs, messages = [], []
+    context = browser.new_context()
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.on("console", lambda m: messages.append(m.text))
-            for rel in PAGES:
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}")
-                page.wait_for_load_state("networkidle")
-                for link in page.locator("article a[href='#']").all()[:5]:
-                    link.click()
-            browser.close()
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("console", lambda m: messages.append(m.text))
+        for rel in PAGES:
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}")
+            page.wait_for_load_state("networkidle")
+            for link in page.locator("article a[href='#']").all()[:5]:
+                link.click()
     finally:
+        context.close()
         server.shutdown()
         server.server_close()
     assert dialogs == []

@@ -1,5 +1,7 @@
-/* Annotated statements: turn each numbered marker into a button that opens its note
-   inline. Without this script the notes stay a numbered list under the quote. */
+/* Progressive enhancement of claim pages; without this script everything still works.
+   Annotated statements: each numbered marker becomes a button that opens its note inline
+   (without the script the notes are a numbered list under the quote). Citations: a copy
+   button each. */
 (function () {
   "use strict";
   function enhance(block) {
@@ -32,4 +34,20 @@
     });
   }
   document.querySelectorAll(".fc-annotated").forEach(enhance);
+
+  /* Citations: a copy button under each, where the clipboard can be written. */
+  if (navigator.clipboard) {
+    document.querySelectorAll(".fc-cite pre[data-copy-label]").forEach(function (pre) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fc-copy md-button";
+      button.textContent = pre.dataset.copyLabel;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(pre.textContent.trim()).then(function () {
+          button.textContent = pre.dataset.copiedLabel;
+        });
+      });
+      pre.after(button);
+    });
+  }
 })();

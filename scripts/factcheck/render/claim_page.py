@@ -92,22 +92,22 @@ def _history(claim: Claim, lang: str) -> list[str]:
 
 
 def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
+    """Ready citations; assets/annotations.js adds a copy button to each where JavaScript runs."""
+    blocks = []
+    for name, text in (("APA", apa(claim, info)), ("BibTeX", bibtex(claim, info))):
+        blocks += [
+            f'<p class="fc-cite-label">{name}:</p>',
+            f'<pre data-copy-label="{ui("copy", lang)} {name}" data-copied-label="{ui("copied", lang)}">'
+            f"<code>{html.escape(text)}</code></pre>",
+        ]
     return [
         f"## {ui('cite', lang)} {{ #cite }}",
         "",
         ui("cite_intro", lang),
         "",
-        "APA:",
-        "",
-        "~~~text",
-        apa(claim, info),
-        "~~~",
-        "",
-        "BibTeX:",
-        "",
-        "~~~bibtex",
-        bibtex(claim, info),
-        "~~~",
+        '<div class="fc-cite">',
+        *blocks,
+        "</div>",
         "",
     ]
 

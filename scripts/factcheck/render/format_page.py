@@ -17,6 +17,11 @@ FILES = {
 }
 
 
+def _md(text: str) -> str:
+    # Descriptions are our own Markdown, but name placeholders such as claims/<slug>.yaml.
+    return text.replace("<", "&lt;")
+
+
 def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
     """The schema behind a $ref, the name of its definition, and the file it lives in."""
     ref = schema.get("$ref", "")
@@ -58,7 +63,7 @@ def _table(schema: dict, root: dict) -> list[str]:
         # Our own schemas' descriptions are trusted Markdown (backticks for field names).
         lines.append(
             f"| `{name}` | {'required' if name in required else 'optional'} | {_kind(prop, root)} | "
-            f"{resolved.get('description', '')} |"
+            f"{_md(resolved.get('description', ''))} |"
         )
     return lines
 
@@ -79,21 +84,23 @@ def render(lang: str = "en") -> str:
         "(or the schema for its kind).",
         "",
     ]
+    if lang != "en":
+        lines += ['<div lang="en" markdown>', ""]
     for kind, file in SCHEMA_FOR.items():
         root = schemas()[file]
-        lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {root['description']}", ""]
+        lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {_md(root['description'])}", ""]
         if "additionalProperties" in root and isinstance(root["additionalProperties"], dict):
             value = _resolve(root["additionalProperties"], root)[0]
             if "properties" in value:
                 lines += ["Each key maps to:", ""] + _table(value, root) + [""]
             else:
                 lines += [
-                    f"Each key maps to: {_kind(root['additionalProperties'], root)}. {value.get('description', '')}",
+                    f"Each key maps to: {_kind(root['additionalProperties'], root)}. {_md(value.get('description', ''))}",
                     "",
                 ]
             continue
         lines += _table(root, root) + [""]
         for name, sub in root.get("$defs", {}).items():
-            lines += [f"### {name.capitalize()} {{ #{kind}-{name} }}", "", sub.get("description", ""), ""]
+            lines += [f"### {name.capitalize()} {{ #{kind}-{name} }}", "", _md(sub.get("description", "")), ""]
             lines += _table(sub, root) + [""]
-    return "\n".join(lines)
+    return "\n".join(lines + (["</div>", ""] if lang != "en" else []))

@@ -56,40 +56,57 @@ def misconceptions(site: Site, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+SOURCE_KINDS = (
+    "government",
+    "academic",
+    "think-tank",
+    "expert-blog",
+    "ngo",
+    "business-report",
+    "news",
+    "video",
+    "talk",
+)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def sources(site: Site, lang: str = "en") -> str:
     lines = [_title("page_sources", lang) + ui("sources_intro", lang), ""]
-    ordered = sorted(site.sources, key=lambda s: (s.publisher.lower(), s.date, s.key))
-    for source in ordered:
-        lines += [
-            f"### {plain(source.title)} {{ #{source.key} }}",
-            "",
-            f"{source_line(source, lang)} *{ui('kind_' + source.kind, lang)}*",
-            "",
-        ]
-        if source.note:
-            lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
-        if source.cited_by:
-            lines += [f"{ui('cited_by', lang)}:", ""] + [claim_item(c, lang, "../claims/") for c in source.cited_by]
-            lines.append("")
+    for kind in SOURCE_KINDS:
+        group = sorted((s for s in site.sources if s.kind == kind), key=lambda s: (s.publisher.lower(), s.date, s.key))
+        if group:
+            lines += [f"## {_capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
+        for source in group:
+            lines += [f"### {plain(source.title)} {{ #{source.key} }}", "", source_line(source, lang), ""]
+            if source.note:
+                lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
+            if source.cited_by:
+                lines += [f"{ui('cited_by', lang)}:", ""] + [claim_item(c, lang, "../claims/") for c in source.cited_by]
+                lines.append("")
     return "\n".join(lines)
 
 
 def experts(site: Site, lang: str = "en") -> str:
     lines = [_title("page_experts", lang) + ui("experts_intro", lang), ""]
-    for expert in site.experts:
-        link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
-        lines += [
-            f"### {plain(expert.name)} {{ #{expert.key} }}",
-            "",
-            f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
-            f"{plain(tr(expert.field, lang))}{link}",
-            "",
-        ]
-        if expert.claims:
-            lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
-                claim_item(c, lang, "../claims/") for c in expert.claims
+    for kind, heading in (("person", "experts_people"), ("organisation", "experts_bodies")):
+        lines += [f"## {ui(heading, lang)} {{ #{kind} }}", ""]
+        for expert in (e for e in site.experts if e.kind == kind):
+            link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
+            lines += [
+                f"### {plain(expert.name)} {{ #{expert.key} }}",
+                "",
+                f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
+                f"{plain(tr(expert.field, lang))}{link}",
+                "",
             ]
-            lines.append("")
+            if expert.claims:
+                lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
+                    claim_item(c, lang, "../claims/") for c in expert.claims
+                ]
+                lines.append("")
     return "\n".join(lines)
 
 

@@ -97,6 +97,7 @@ def markdown(text: str) -> str:
     neutralised here again, so that nothing executable reaches a reader even if a check is
     bypassed: '<' is escaped, images become plain links, and any link target that is not a
     web address or a link within the site becomes '#'."""
+
     def target(match: re.Match) -> str:
         head, address = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         return head + (address if _SAFE_TARGET.match(address) else "#")
