@@ -67,5 +67,9 @@ node_modules/.installed: package.json package-lock.json
 test: $(BIN)/.test-deps system-deps node_modules/.installed ## Set up if needed, then run every test
 	$(BIN)/python -m pytest
 
+.PHONY: bench
+bench: $(BIN)/.test-deps ## Measure build, check and serve speed, Lighthouse, page weight; rewrite BENCHMARKS.md (ARGS="--sizes 100,1000")
+	$(BIN)/python -m bench $(ARGS)
+
 clean: ## Remove the built site and the generated pages
 	rm -rf site docs/claims docs/misconceptions docs/sources docs/experts docs/format docs/c docs/data docs/feed.xml docs/assets/generated

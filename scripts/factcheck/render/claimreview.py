@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..model import Appearance, Claim
+from ..model import Claim, Source
 from .text import SiteInfo, claim_path, tr
 
 BEST, WORST = 5, 1
@@ -13,8 +13,7 @@ def _date(value: str) -> dict:
     return {} if value == "unknown" else {"datePublished": value}
 
 
-def _appearance(appearance: Appearance) -> dict:
-    source = appearance.source
+def _appearance(source: Source) -> dict:
     work = {
         "@type": "NewsArticle" if source.kind == "news" else "CreativeWork",
         "headline": source.title,
@@ -39,7 +38,8 @@ def claim_review(claim: Claim, info: SiteInfo) -> dict:
     item = {
         "@type": "Claim",
         "author": {"@type": "Organization", "name": first.publisher},
-        "appearance": [_appearance(a) for a in claim.appearances],
+        # One entry per published work, however many of its statements the page quotes.
+        "appearance": [_appearance(s) for s in dict.fromkeys(a.source for a in claim.appearances)],
         **_date(first.date),
     }
     return {
