@@ -76,6 +76,8 @@ def test_each_edition_has_its_own_search_index(built_site):
     dutch = json.loads((built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8"))
     english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
+    # The Dutch stemmer the search worker loads for it ships with the site (no CDN).
+    assert (built_site / "nl" / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").exists()
     assert not any(d["location"].startswith("nl/") for d in english["docs"])
     record = yaml.safe_load((ROOT / "claims" / f"{CLAIMS[0]}.yaml").read_text(encoding="utf-8"))
     titles = {d["location"]: html.unescape(d["title"]) for d in dutch["docs"]}
