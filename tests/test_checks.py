@@ -281,9 +281,9 @@ CASES = [
         [
             "categories/extra.yml:1: (file): record files must end in .yaml; rename it to extra.yaml",
             "categories/one-score.yaml:1: (file): file is empty; fill in the record, or delete the file",
-            f"{C2}:2: (file): not valid YAML: found character '\\t' that cannot start any token; indent with spaces, not tabs",
+            f"{C2}:2: (file): tab character in the file; indent and separate with spaces, not tabs",
             "experts/an-expert.yaml:1: (file): file is not UTF-8 (byte 0xe9); save the file as UTF-8 in your editor",
-            "sources/news-article.yaml:2: (file): not valid YAML: expected ',' or ']', but got '<stream end>'; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)",
+            "sources/news-article.yaml:2: (file): not valid YAML: did not find expected ',' or ']'; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)",
         ],
     ),
 ]

@@ -72,10 +72,10 @@ EXPECTED = {
         "claims/broken.yaml:22: reviewed: reviewed 2019-12-31 is before published 2020-01-02; a claim is reviewed on or after the day it is published",
     ],
     "18-yaml-syntax-error": [
-        "claims/broken.yaml:5: (file): not valid YAML: expected <block end>, but found '<scalar>'; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)",
+        "claims/broken.yaml:5: (file): not valid YAML: did not find expected key; fix the YAML syntax on this line (indent with spaces, quote text that contains ': ' or starts with a special character)",
     ],
     "19-tab-indentation": [
-        "claims/broken.yaml:4: (file): not valid YAML: found character '\\t' that cannot start any token; indent with spaces, not tabs",
+        "claims/broken.yaml:4: (file): tab character in the file; indent and separate with spaces, not tabs",
     ],
     "20-duplicate-key": [
         "claims/broken.yaml:3: slug: `slug` appears twice in one mapping (first on line 2); keep one of them; YAML would silently use only the last",

@@ -37,7 +37,17 @@ def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
 PLACEHOLDER = "TODO"
 
 
+# Every character or word the rules below look for: one search tells most texts are clean.
+_SUSPECT = re.compile(
+    r"[<&!\]\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    r"|script|data\s*:|TODO|^\s{0,3}\[",
+    re.I | re.M,
+)
+
+
 def _text_problems(record: Record, where: tuple, text: str) -> Iterator[Problem]:
+    if not _SUSPECT.search(text):
+        return
     if PLACEHOLDER in text:
         yield problem(
             record,

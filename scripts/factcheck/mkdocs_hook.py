@@ -58,10 +58,16 @@ def on_config(config, **_):
     return config
 
 
+def _wanted() -> list[str]:
+    # FACTCHECK_EDITIONS=en builds the English edition alone (for quick previews and benchmarks).
+    return os.environ.get("FACTCHECK_EDITIONS", ",".join(["en", *_EDITIONS])).split(",")
+
+
 def on_pre_build(config, **_):
     lang = _lang(config)
     info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition("en")
-    result = generate(_root(config), _root(config) / "docs", info=info)
+    languages = tuple(lang for lang in ("en", *_EDITIONS) if lang in _wanted())
+    result = generate(_root(config), _root(config) / "docs", info=info, languages=languages)
     if result.site is None:
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
     _state["site"] = result.site
@@ -104,8 +110,7 @@ def on_post_build(config, **_):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # FACTCHECK_EDITIONS=en builds the English edition alone (for quick previews and benchmarks).
-    wanted = os.environ.get("FACTCHECK_EDITIONS", ",".join(["en", *_EDITIONS])).split(",")
+    wanted = _wanted()
     if _lang(config) == "en":
         for lang, file in ((lang, file) for lang, file in _EDITIONS.items() if lang in wanted):
             edition = load_config(

@@ -87,10 +87,12 @@ def fallback_pages(docs: Path, lang: str) -> dict[str, str]:
     return files
 
 
-def render_all(site: Site, info: SiteInfo = DEFAULT_INFO, docs: Path | None = None) -> dict[str, str]:
-    """Every generated file of every edition, by path relative to docs/."""
+def render_all(
+    site: Site, info: SiteInfo = DEFAULT_INFO, docs: Path | None = None, languages: tuple = LANGUAGES
+) -> dict[str, str]:
+    """Every generated file of the editions asked for, by path relative to docs/."""
     files: dict[str, str] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         edition = info.edition(lang)
         files.update({prefix(lang) + path: text for path, text in render_edition(site, edition).items()})
         if lang != "en" and docs is not None:
@@ -128,12 +130,16 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
 
 
 def generate(
-    root: Path, docs: Path | None = None, today: dt.date | None = None, info: SiteInfo = DEFAULT_INFO
+    root: Path,
+    docs: Path | None = None,
+    today: dt.date | None = None,
+    info: SiteInfo = DEFAULT_INFO,
+    languages: tuple = LANGUAGES,
 ) -> Result:
     records, problems = check_tree(root, today)
     if errors(problems):
         return Result(None, problems, [])
     site = build_model(records)
     docs = docs or root / "docs"
-    written = write_changed(docs, render_all(site, info, docs))
+    written = write_changed(docs, render_all(site, info, docs, languages))
     return Result(site, problems, written)
