@@ -40,12 +40,33 @@ def messages(root: Path) -> list[str]:
     return [p.text() for p in sorted(problems)]
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The built site is served where its own address says it is, as when published.
+SITE_PORT = _free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real records built once with --strict, shared by the tests that read the site."""
+    import os
+
     from sitebuild import build_site, copy_project
 
-    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    before = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = SITE_URL
+    try:
+        return build_site(project)
+    finally:
+        os.environ.pop("SITE_URL") if before is None else os.environ.__setitem__("SITE_URL", before)
 
 
 @pytest.fixture
@@ -74,7 +95,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def base_url(built_site):
     site = built_site
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import SITE_URL
 from sitebuild import ROOT, build_site, copy_project
 
 CLAIMS = sorted(p.stem for p in (ROOT / "claims").glob("*.yaml"))
-SITE_URL = "http://127.0.0.1:8000/"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -50,11 +50,12 @@ def test_selector_and_hreflang_lead_to_the_twin(built_site, edition, twin):
         other = "nl" if lang == "en" else "en"
         assert html.html["lang"] == lang
         selector = html.select_one(f"a.md-select__link[hreflang={other}]")["href"]
-        alternate = html.find("link", rel="alternate", hreflang=other)["href"]
-        assert selector == alternate
         target = (page.parent / selector / "index.html").resolve()
         assert target == (built_site / twin / rel / "index.html").resolve(), f"{rel}: {selector}"
-        assert html.find("link", rel="alternate", hreflang=lang) is not None
+        twin_address = SITE_URL + ("" if twin == "." else "nl/") + rel
+        assert html.find("link", rel="alternate", hreflang=other)["href"] == twin_address
+        own_address = SITE_URL + ("" if edition == "." else "nl/") + rel
+        assert html.find("link", rel="alternate", hreflang=lang)["href"] == own_address
 
 
 def test_dutch_pages_speak_dutch(built_site):

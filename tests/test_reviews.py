@@ -13,11 +13,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import SITE_URL
 from sitebuild import ROOT
 
 CLAIMS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "claims").glob("*.yaml"))}
 VERDICTS = yaml.safe_load((ROOT / "verdicts.yaml").read_text(encoding="utf-8"))
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 
 
 def norm(text: str) -> str:
