@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .load import FOLDERS
-from .schema import SCHEMA_FOR, schemas
+from .schema import SCHEMA_FOR, resolve_ref, schemas
 
 PLACEHOLDER = "TODO"
 DESCRIBED_ELSEWHERE = {"localized", "localized_markdown"}
@@ -47,18 +47,6 @@ def next_id(root: Path) -> int:
     return max(used) + 1
 
 
-def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
-    ref = schema.get("$ref", "")
-    if not ref:
-        return schema, "", root
-    file, _, pointer = ref.partition("#")
-    root = schemas()[file] if file else root
-    target = root
-    for part in filter(None, pointer.split("/")):
-        target = target[part]
-    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}, pointer.rsplit("/", 1)[-1], root
-
-
 def _comment(name: str, schema: dict, required: bool) -> str:
     allowed = f" One of: {', '.join(map(str, schema['enum']))}." if "enum" in schema else ""
     description = schema.get("description", "").removeprefix("Optional: ")
@@ -75,7 +63,7 @@ def _value(schema: dict, name: str, known: dict) -> str:
 
 
 def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known: dict) -> list[str]:
-    schema, defname, root = _resolve(prop, root)
+    schema, defname, root = resolve_ref(prop, root)
     pad = " " * indent
     lines = [f"{pad}# {_comment(name, schema, required)}"]
     if defname in DESCRIBED_ELSEWHERE:
@@ -85,8 +73,8 @@ def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known
             f"{pad}  en: {json.dumps(text, ensure_ascii=False) if text != PLACEHOLDER else text}",
             f"{pad}  # nl (optional): the Dutch text; then run `make stamp-translations FILE=<this file>`.",
         ]
-    elif schema.get("type") == "array" and "properties" in _resolve(schema.get("items", {}), root)[0]:
-        item, _, item_root = _resolve(schema["items"], root)
+    elif schema.get("type") == "array" and "properties" in resolve_ref(schema.get("items", {}), root)[0]:
+        item, _, item_root = resolve_ref(schema["items"], root)
         body = _object(item, item_root, indent + 4, known)
         first = next(i for i, line in enumerate(body) if not line.strip().startswith("#"))
         body[first] = f"{pad}  - " + body[first].lstrip()

@@ -83,6 +83,19 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schemas()[SCHEMA_FOR[kind]], registry=registry)
 
 
+def resolve_ref(schema: dict, root: dict) -> tuple[dict, str, dict]:
+    """The schema behind a $ref, the name of its definition, and the file it lives in."""
+    ref = schema.get("$ref", "")
+    if not ref:
+        return schema, "", root
+    file, _, pointer = ref.partition("#")
+    root = schemas()[file] if file else root
+    target = root
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}, pointer.rsplit("/", 1)[-1], root
+
+
 def _type_word(value) -> str:
     if isinstance(value, bool):
         return "yes/no"

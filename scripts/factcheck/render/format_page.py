@@ -3,7 +3,7 @@ checks the records and drives the editors' autocompletion documents them."""
 
 from __future__ import annotations
 
-from ..schema import SCHEMA_FOR, schemas
+from ..schema import SCHEMA_FOR, resolve_ref, schemas
 from .text import ui
 
 FILES = {
@@ -22,21 +22,8 @@ def _md(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def _resolve(schema: dict, root: dict) -> tuple[dict, str, dict]:
-    """The schema behind a $ref, the name of its definition, and the file it lives in."""
-    ref = schema.get("$ref", "")
-    if not ref:
-        return schema, "", root
-    file, _, pointer = ref.partition("#")
-    root = schemas()[file] if file else root
-    target = root
-    for part in filter(None, pointer.split("/")):
-        target = target[part]
-    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}, pointer.rsplit("/", 1)[-1], root
-
-
 def _kind(schema: dict, root: dict) -> str:
-    schema, name, root = _resolve(schema, root)
+    schema, name, root = resolve_ref(schema, root)
     if name in ("localized", "localized_markdown"):
         return "text per language (`en` required, `nl` optional)" + (", Markdown" if name.endswith("markdown") else "")
     if "enum" in schema:
@@ -59,7 +46,7 @@ def _table(schema: dict, root: dict) -> list[str]:
     required = set(schema.get("required", []))
     lines = ["| Field | Required | Value | Meaning |", "|---|---|---|---|"]
     for name, prop in schema.get("properties", {}).items():
-        resolved = _resolve(prop, root)[0]
+        resolved = resolve_ref(prop, root)[0]
         # Our own schemas' descriptions are trusted Markdown (backticks for field names).
         lines.append(
             f"| `{name}` | {'required' if name in required else 'optional'} | {_kind(prop, root)} | "
@@ -90,7 +77,7 @@ def render(lang: str = "en") -> str:
         root = schemas()[file]
         lines += [f"## {root['title']} {{ #{kind} }}", "", f"File: `{FILES[kind]}`. {_md(root['description'])}", ""]
         if "additionalProperties" in root and isinstance(root["additionalProperties"], dict):
-            value = _resolve(root["additionalProperties"], root)[0]
+            value = resolve_ref(root["additionalProperties"], root)[0]
             if "properties" in value:
                 lines += ["Each key maps to:", ""] + _table(value, root) + [""]
             else:
