@@ -150,3 +150,10 @@ def test_script_in_a_record_never_reaches_the_page(tmp_path, caplog):
     assert "raw HTML is not allowed" in caplog.text
     assert not (project / "site").exists()
     assert not (project / "docs" / "claims").exists()
+
+
+def test_lists_that_repeat_claim_pages_stay_out_of_search(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"claims/", "sources/", "experts/", "format/"}.isdisjoint(locations)
+    assert {"", "misconceptions/", "methodology/"} <= locations

@@ -61,6 +61,8 @@ def render(lang: str = "en") -> str:
     lines = [
         "---",
         "title: Record format",
+        "search:",
+        "  exclude: true",
         "---",
         "",
         "# Record format",

@@ -6,9 +6,14 @@ from __future__ import annotations
 from ..model import Claim, Site
 from .text import badge, markdown, plain, source_line, tr, ui, url
 
+# Lists that repeat what the claim pages hold stay out of the search index: every reader
+# downloads the whole index on first search, and it would grow with each of them.
+UNSEARCHED = {"page_claims", "page_sources", "page_experts"}
+
 
 def _title(key: str, lang: str) -> str:
-    return f"---\ntitle: {ui(key, lang)}\n---\n\n# {ui(key, lang)}\n\n"
+    search = "search:\n  exclude: true\n" if key in UNSEARCHED else ""
+    return f"---\ntitle: {ui(key, lang)}\n{search}---\n\n# {ui(key, lang)}\n\n"
 
 
 def claim_item(claim: Claim, lang: str, prefix: str) -> str:
