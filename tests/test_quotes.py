@@ -48,3 +48,35 @@ def test_verbatim_quote_is_in_the_material(where, quote):
 
 def test_there_are_verbatim_quotes_to_check():
     assert len(QUOTES) >= 20
+
+
+def _quoted_passages():
+    """Passages in double quotes in the English texts a reader sees (explanations, answers,
+    notes): quotation marks promise the source's exact words."""
+    for path in sorted((ROOT / "claims").glob("*.yaml")) + sorted((ROOT / "categories").glob("*.yaml")):
+        found = []
+
+        def walk(value, where=()):
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, where + (key,))
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item, where)
+            elif isinstance(value, str) and where[-1:] == ("en",) and where[0] not in ("claim", "claim_reviewed"):
+                found.extend(q for q in re.findall(r'"([^"]+)"', _norm(value)) if len(q) >= 12)
+
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        yield from ((f"{path.stem}:{i}", q) for i, q in enumerate(found))
+
+
+PASSAGES = list(_quoted_passages())
+
+
+@pytest.mark.skipif(not MATERIAL.is_dir(), reason="the source material (../shared) is not beside this checkout")
+@pytest.mark.parametrize("where,quote", PASSAGES, ids=[p[0] for p in PASSAGES])
+def test_quoted_passage_in_running_text_is_in_the_material(where, quote):
+    material = _material()
+    for part in re.split(r"\s*(?:\.\.\.|…)\s*", quote):
+        if part:
+            assert part in material, f"{where}: not found in the material: {part!r}"
