@@ -36,18 +36,23 @@ def test_reader_goes_from_home_to_a_claim(page, tmp_path):
     assert (tmp_path / "claim.png").stat().st_size > 10_000
 
 
-def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
-    slug = "sesame-credit-is-the-state-system"
-    page.goto("/")
+def _search_and_open(page, start: str, words: str, slug: str, screenshot):
+    """Type into the search box of `start`, wait for the claim among the results, open it."""
+    page.goto(start)
     # The search index loads in a web worker after the page; typing before it is ready is lost.
     page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially("Sesame Credit", delay=20)
+    box.press_sequentially(words, delay=20)
     result = page.locator(f".md-search-result__list a[href*='claims/{slug}/']").first
     expect(result).to_be_visible(timeout=15_000)
-    page.screenshot(path=tmp_path / "search.png")
+    page.screenshot(path=screenshot)
     result.click()
+
+
+def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
+    slug = "sesame-credit-is-the-state-system"
+    _search_and_open(page, "/", "Sesame Credit", slug, tmp_path / "search.png")
     expect(page).to_have_url(re.compile(f"/claims/{slug}/"))
     expect(page.locator("h1")).to_have_text(" ".join(_claim(slug)["claim"]["en"].split()))
 
@@ -140,13 +145,5 @@ def test_switching_language_keeps_the_claim(page):
 
 def test_dutch_search_finds_a_claim_by_a_dutch_word(page, tmp_path):
     slug = "points-off-for-rudeness-to-noodle-seller"
-    page.goto("/nl/")
-    page.wait_for_load_state("networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("noedelverkoper", delay=20)
-    result = page.locator(f".md-search-result__list a[href*='claims/{slug}/']").first
-    expect(result).to_be_visible(timeout=15_000)
-    page.screenshot(path=tmp_path / "search-nl.png")
-    result.click()
+    _search_and_open(page, "/nl/", "noedelverkoper", slug, tmp_path / "search-nl.png")
     expect(page).to_have_url(re.compile(f"/nl/claims/{slug}/"))

@@ -114,44 +114,20 @@ def _show(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _resolve(schema: dict) -> dict:
-    """Follow a local or cross-file $ref to the schema it names (one level is all ours use)."""
-    ref = schema.get("$ref")
-    if not ref:
-        return schema
-    file, _, pointer = ref.partition("#")
-    if not file:
-        return schema  # a record-local $defs reference: see _schema_at
-    target = schemas()[file]
-    for part in filter(None, pointer.split("/")):
-        target = target[part]
-    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-
-
 def _hint(schema: dict, default: str = "") -> str:
-    return _resolve(schema).get("x-fix", default)
+    return schema.get("x-fix", default)
 
 
 def _schema_at(kind: str, where: tuple) -> dict:
     """The schema that describes the value at `where` in a record of this kind."""
-    schema = _resolve(schemas()[SCHEMA_FOR[kind]])
-    root = schemas()[SCHEMA_FOR[kind]]
+    schema = root = schemas()[SCHEMA_FOR[kind]]
     for part in where:
         if isinstance(part, int):
             schema = schema.get("items", {})
         else:
             schema = schema.get("properties", {}).get(part) or schema.get("additionalProperties") or {}
-        if "$ref" in schema and schema["$ref"].startswith("#"):
-            schema = {**_walk(root, schema["$ref"]), **{k: v for k, v in schema.items() if k != "$ref"}}
-        else:
-            schema = _resolve(schema)
-    return schema if isinstance(schema, dict) else {}
-
-
-def _walk(root: dict, ref: str) -> dict:
-    for part in filter(None, ref.partition("#")[2].split("/")):
-        root = root[part]
-    return root
+        schema, _, root = resolve_ref(schema, root) if isinstance(schema, dict) else ({}, "", root)
+    return schema
 
 
 def _first_sentence(text: str) -> str:
@@ -161,7 +137,7 @@ def _first_sentence(text: str) -> str:
 def _problems_for(record: Record, error) -> list[Problem]:
     where = tuple(error.absolute_path)
     here = field_name(where)
-    schema = _resolve(error.schema)
+    schema = resolve_ref(error.schema, schemas()[SCHEMA_FOR[record.kind]])[0]
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1]
