@@ -50,23 +50,24 @@ def test_there_are_verbatim_quotes_to_check():
     assert len(QUOTES) >= 20
 
 
+def _english_texts(value, where=()):
+    """The English texts a reader sees, other than the claim itself."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _english_texts(item, where + (key,))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _english_texts(item, where)
+    elif isinstance(value, str) and where[-1:] == ("en",) and where[0] not in ("claim", "claim_reviewed"):
+        yield value
+
+
 def _quoted_passages():
     """Passages in double quotes in the English texts a reader sees (explanations, answers,
     notes): quotation marks promise the source's exact words."""
     for path in sorted((ROOT / "claims").glob("*.yaml")) + sorted((ROOT / "categories").glob("*.yaml")):
-        found = []
-
-        def walk(value, where=()):
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    walk(item, where + (key,))
-            elif isinstance(value, list):
-                for item in value:
-                    walk(item, where)
-            elif isinstance(value, str) and where[-1:] == ("en",) and where[0] not in ("claim", "claim_reviewed"):
-                found.extend(q for q in re.findall(r'"([^"]+)"', _norm(value)) if len(q) >= 12)
-
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        texts = _english_texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+        found = [q for text in texts for q in re.findall(r'"([^"]+)"', _norm(text)) if len(q) >= 12]
         yield from ((f"{path.stem}:{i}", q) for i, q in enumerate(found))
 
 
