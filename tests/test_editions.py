@@ -149,3 +149,18 @@ def test_checker_warns_about_a_stale_hand_written_translation(tmp_path):
         f'update the Dutch to match, then set `translation_of: "{wanted}"`'
     ]
     assert check_translated_pages(ROOT) == []
+
+
+def test_untranslated_hand_written_page_falls_back_to_english_with_a_notice(tmp_path):
+    from factcheck.site import FALLBACK_MARK, fallback_pages
+
+    docs = tmp_path / "docs"
+    (docs / "nl").mkdir(parents=True)
+    (docs / "guide.md").write_text("---\ntitle: Guide\n---\n\n# Guide\n\nEnglish text.\n", encoding="utf-8")
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    (docs / "nl" / "about.md").write_text("# Over\n", encoding="utf-8")
+    pages = fallback_pages(docs, "nl")
+    assert list(pages) == ["nl/guide.md"]
+    text = pages["nl/guide.md"]
+    assert text.startswith("---\ntitle: Guide\n---\n" + FALLBACK_MARK)
+    assert "nog niet vertaald" in text and text.endswith("# Guide\n\nEnglish text.\n")
