@@ -12,6 +12,7 @@ from .access import Records, as_list, get, of_kind, parse_date, problem
 from .load import Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
+from .quotes import check_quotations
 from .translations import localized_fields, source_hash
 
 _TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -450,5 +451,6 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         check_claim_reviewed,
         check_annotations,
         check_changes,
+        check_quotations,
         *ADDRESS_CHECKS,
     ]

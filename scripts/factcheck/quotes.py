@@ -1,0 +1,143 @@
+"""Verbatim quotations and their evidence. A quotation must be found word for word in an
+excerpt of its own source (`excerpts:` in sources/<key>.yaml): a verbatim statement in
+its appearance's source, a rebuttal's quote in the rebuttal's source, words in double
+quotation marks in running text in a source the record cites. Matching ignores white
+space, the form of quote marks and of dashes, and nothing else; an ellipsis splits a
+quotation into parts that must each be found."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .access import Records, as_list, get, of_kind, problem
+from .load import Record
+from .problems import Problem
+from .translations import localized_fields
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_ELLIPSIS = re.compile(r"\s*\[?\s*(?:\.\.\.|…)\s*\]?\s*")
+_QUOTED = re.compile(r'"([^"]+)"')
+# Not running text of ours: the claim as repeated and a category's title repeat the myth,
+# often in quotation marks, and quote no source.
+_NOT_RUNNING_TEXT = {"claim", "claim_reviewed", "name", "title"}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).translate(_DASHES).split())
+
+
+def parts(quotation: str) -> list[str]:
+    """The parts of a quotation that an ellipsis separates."""
+    return [p for p in _ELLIPSIS.split(normalise(quotation)) if p]
+
+
+def quoted_passages(text: str) -> list[str]:
+    """The passages of a running text in double quotation marks of any form."""
+    return _QUOTED.findall(normalise(text))
+
+
+class Evidence:
+    """The normalised excerpts and title of every source, by key."""
+
+    def __init__(self, records: Records):
+        self.texts: dict[str, list[str]] = {}
+        for source in of_kind(records, "source"):
+            excerpts = [
+                normalise(t)
+                for t in (get(e, "text") for e in as_list(source.data.get("excerpts")))
+                if isinstance(t, str)
+            ]
+            title = source.data.get("title")
+            self.texts[source.key] = excerpts + ([normalise(title)] if isinstance(title, str) else [])
+
+    def missing(self, quotation: str, keys: list[str]) -> list[str]:
+        """The parts of the quotation that no excerpt of these sources holds."""
+        pool = [text for key in keys for text in self.texts.get(key, [])]
+        return [part for part in parts(quotation) if not any(part in text for text in pool)]
+
+
+def _cited_sources(claim: dict) -> list[str]:
+    keys = []
+    for appearance in as_list(claim.get("appearances")):
+        keys += [get(appearance, "source"), get(appearance, "via")]
+    keys += [get(rebuttal, "source") for rebuttal in as_list(claim.get("rebuttals"))]
+    keys += as_list(claim.get("further_sources"))
+    return [k for k in keys if isinstance(k, str)]
+
+
+def _show(part: str) -> str:
+    return part if len(part) <= 80 else part[:77] + "..."
+
+
+def _where_to_look(keys: list[str]) -> str:
+    if not keys:
+        return "any source, because none is cited"
+    if len(keys) <= 2:
+        return " or ".join(f"`{k}`" for k in keys)
+    return f"any of the {len(keys)} sources cited"
+
+
+def _quote_problems(
+    record: Record, where: tuple, quotation: str, keys: list[str], what: str, fix: str, evidence: Evidence
+) -> Iterator[Problem]:
+    for part in evidence.missing(quotation, keys):
+        yield problem(
+            record, where, f'{what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}', fix
+        )
+
+
+def _statements(record: Record, evidence: Evidence) -> Iterator[Problem]:
+    for i, appearance in enumerate(as_list(record.data.get("appearances"))):
+        statement, keys = get(appearance, "statement"), [get(appearance, "source"), get(appearance, "via")]
+        keys = [k for k in keys if isinstance(k, str)]
+        if get(appearance, "kind") == "verbatim" and isinstance(statement, str) and keys:
+            fix = f"copy the passage from the original into `excerpts:` in sources/{keys[0]}.yaml, or set `kind: paraphrase`"
+            yield from _quote_problems(
+                record, ("appearances", i, "statement"), statement, keys, "the verbatim statement", fix, evidence
+            )
+
+
+def _rebuttal_quotes(record: Record, evidence: Evidence) -> Iterator[Problem]:
+    for i, rebuttal in enumerate(as_list(record.data.get("rebuttals"))):
+        text, key = get(get(rebuttal, "quote"), "text"), get(rebuttal, "source")
+        if isinstance(text, str) and isinstance(key, str):
+            fix = f"copy the passage from the original into `excerpts:` in sources/{key}.yaml, or remove the quote"
+            yield from _quote_problems(
+                record, ("rebuttals", i, "quote", "text"), text, [key], "the quote", fix, evidence
+            )
+
+
+def _running_text(record: Record, keys: list[str], evidence: Evidence) -> Iterator[Problem]:
+    fix = "add the passage to `excerpts:` of the source it comes from, or paraphrase it without double quotation marks"
+    for where, text in localized_fields(record.data):
+        if where and where[0] in _NOT_RUNNING_TEXT:
+            continue
+        for lang in ("en", "nl"):
+            for passage in quoted_passages(text[lang]) if isinstance(text.get(lang), str) else []:
+                yield from _quote_problems(record, where + (lang,), passage, keys, "the quotation", fix, evidence)
+
+
+def _category_sources(records: Records) -> dict[str, list[str]]:
+    """A category summarises its claims: it may quote the sources they cite."""
+    cited: dict[str, list[str]] = {}
+    for claim in of_kind(records, "claim"):
+        for key in as_list(claim.data.get("categories")):
+            if isinstance(key, str):
+                cited.setdefault(key, []).extend(_cited_sources(claim.data))
+    return {key: sorted(set(keys)) for key, keys in cited.items()}
+
+
+def check_quotations(records: Records) -> Iterator[Problem]:
+    """Every verbatim quotation is in an excerpt of its own source."""
+    evidence = Evidence(records)
+    for record in of_kind(records, "claim"):
+        yield from _statements(record, evidence)
+        yield from _rebuttal_quotes(record, evidence)
+        yield from _running_text(record, _cited_sources(record.data), evidence)
+    by_category = _category_sources(records)
+    for record in of_kind(records, "category"):
+        yield from _running_text(record, by_category.get(record.key, []), evidence)
+    for record in of_kind(records, "source"):
+        yield from _running_text(record, [record.key], evidence)
