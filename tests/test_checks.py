@@ -289,6 +289,117 @@ CASES = [
 ]
 
 
+NEWS = "sources/news-article.yaml"
+PAPER = "sources/expert-paper.yaml"
+COPY_NEWS = (
+    "copy the passage from the original into `excerpts:` in sources/news-article.yaml, or set `kind: paraphrase`"
+)
+COPY_PAPER = "copy the passage from the original into `excerpts:` in sources/expert-paper.yaml, or remove the quote"
+PARAPHRASE = (
+    "add the passage to `excerpts:` of the source it comes from, or paraphrase it without double quotation marks"
+)
+
+QUOTATION_CASES = [
+    (
+        "a verbatim statement changed by one word",
+        {C1: ("statement: Iedereen krijgt een score.", "statement: Iedereen krijgt een cijfer.")},
+        [
+            f'{C1}:10: appearances[0].statement: the verbatim statement "Iedereen krijgt een cijfer." is not '
+            f"found in an excerpt of `news-article`; {COPY_NEWS}"
+        ],
+    ),
+    (
+        "a rebuttal quote changed by one word, and letter case is not normalised",
+        {C1: ("text: It is a binary system.", "text: it is a binary system.")},
+        [
+            f'{C1}:21: rebuttals[0].quote.text: the quote "it is a binary system." is not found in an excerpt '
+            f"of `expert-paper`; {COPY_PAPER}"
+        ],
+    ),
+    (
+        "an ellipsis splits a quotation: the found part passes, the changed part is reported",
+        {C1: ("text: It is a binary system.", "text: It is a binary system ... you are on a list or not.")},
+        [
+            f'{C1}:21: rebuttals[0].quote.text: the quote "you are on a list or not." is not found in an '
+            f"excerpt of `expert-paper`; {COPY_PAPER}"
+        ],
+    ),
+    (
+        "white space, quote marks and dashes are normalised, and parts joined by an ellipsis pass",
+        {
+            C1: ("text: It is a binary system.", 'text: "It is a binary   system. You are on a list — or […] not."'),
+            C2: ("“Scores play no part in it”", '"Scores play no part in it"'),
+        },
+        [],
+    ),
+    (
+        "a quotation found only in another source's excerpt",
+        {C1: ("statement: Iedereen krijgt een score.", "statement: Scores play no part in it.")},
+        [
+            f'{C1}:10: appearances[0].statement: the verbatim statement "Scores play no part in it." is not '
+            f"found in an excerpt of `news-article`; {COPY_NEWS}"
+        ],
+    ),
+    (
+        "a source without excerpts cannot back a verbatim quote",
+        {PAPER: ("excerpts:\n", "unused:\n")},
+        [
+            f"{PAPER}:11: unused: unknown field `unused`; remove it; the known fields here are: archive_url, authors, "
+            "date, excerpts, kind, language, note, publisher, title, url",
+            f'{C1}:21: rebuttals[0].quote.text: the quote "It is a binary system." is not found in an excerpt '
+            f"of `expert-paper`; {COPY_PAPER}",
+            f'claims/second-claim.yaml:20: explanation.en: the quotation "Scores play no part in it" is not found '
+            f"in an excerpt of `news-article` or `expert-paper`; {PARAPHRASE}",
+        ],
+    ),
+    (
+        "double quotation marks of any form in running text, English and Dutch",
+        {
+            C1: (
+                "en: There is no single score.",
+                'en: There is no "single national score".\n  nl: Er is geen „nationale score”.',
+            )
+        },
+        [
+            f'{C1}:7: short_answer.en: the quotation "single national score" is not found in an excerpt of '
+            f"`news-article` or `expert-paper`; {PARAPHRASE}",
+            f'{C1}:8: short_answer.nl: the quotation "nationale score" is not found in an excerpt of '
+            f"`news-article` or `expert-paper`; {PARAPHRASE}",
+            f"{C1}:8: short_answer.nl: warning: the Dutch text does not record which English text it translates; "
+            'check that it matches the English, then add `nl_source: "1da9519a"`',
+        ],
+    ),
+    (
+        "a category may quote the sources its claims cite, and a source's title counts",
+        {
+            "categories/one-score.yaml": (
+                "en: Researchers have shown this.",
+                'en: \'Researchers wrote "Scores play no part in it" and "A news article: the score", not "one score".\'',
+            )
+        },
+        [
+            'categories/one-score.yaml:7: explanation.en: the quotation "one score" is not found in an excerpt of '
+            f"`expert-paper` or `news-article`; {PARAPHRASE}"
+        ],
+    ),
+    (
+        "an excerpt needs where and when it was read, in a known form",
+        {PAPER: ('read_at: seeds/000_example.txt\n    read_on: "2020-01-02"', "read_at: my notes")},
+        [
+            f"{PAPER}:16: excerpts[1].read_at: `my notes` is not valid here; write the address you read "
+            "it at (https://…), or `seeds/<file name>`",
+            f"{PAPER}:15: excerpts[1].read_on: required field is missing; add `read_on:` (The day the passage was read and "
+            "copied, YYYY-MM-DD)",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", QUOTATION_CASES, ids=[c[0] for c in QUOTATION_CASES])
+def test_quotations_are_checked_against_their_own_sources_excerpts(tree, name, edits, expected):
+    assert sorted(messages(tree(edits))) == sorted(expected)
+
+
 @pytest.mark.parametrize("name,edits,expected", CASES, ids=[c[0] for c in CASES])
 def test_broken_records_give_exact_messages(tree, name, edits, expected):
     assert sorted(messages(tree(edits))) == sorted(expected)

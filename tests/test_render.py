@@ -25,9 +25,7 @@ def _claim(slug):
 def test_verdict_change_is_stated_plainly():
     page = claim_page.render(_claim("third-claim"), INFO)
     assert "- 2 January 2020: First published." in page
-    assert (
-        "- 1 December 2020: New evidence changed the verdict\\. **Verdict changed from Misleading to False.**" in page
-    )
+    assert "- 1 December 2020: New evidence changed the verdict\\. Verdict changed from Misleading to False\\." in page
 
 
 def test_unknown_address_is_said_and_never_linked():
@@ -53,3 +51,37 @@ def test_short_link_and_qr_use_the_site_address():
     page = claim_page.render(_claim("first-claim"), INFO)
     assert "Scan to open this page: https://example.org/claims/first-claim/" in page
     assert "(../c/1/index.html)" in page
+
+
+def test_citation_names_the_outlet_first():
+    page = claim_page.render(_claim("first-claim"), INFO).replace("\\", "")
+    assert "A Newspaper, March 2019: *A news article: the score* (no web address known)." in page
+    assert "A University, 9 May 2018: [An expert paper](https://example.org/paper). By An Expert." in page
+
+
+def test_sources_page_shows_each_excerpt_with_where_and_when_it_was_read():
+    from factcheck.render import indexes
+
+    page = indexes.sources(_site(), "en")
+    start = page.index("### An expert paper")
+    section = page[start : page.index("###", start + 3)]
+    assert "Passages we quote, as read:" in section
+    assert '<blockquote class="fc-excerpt" lang="en" markdown>' in section
+    assert "It is a binary system\\. You are on a list – or you are not\\." in section
+    assert "Read on 2 January 2020 at <https://example.org/paper>" in section
+    assert "the seed blog post (seeds/000_example.txt)" in section.replace("\\", "")
+
+
+def test_latest_correction_is_shown_under_the_verdict_and_in_the_feed():
+    from factcheck.render import data
+
+    page = claim_page.render(_claim("third-claim"), INFO)
+    notice = page[page.index('<div class="fc-correction"') : page.index("## ")]
+    assert "**Corrected on 1 December 2020:** New evidence changed the verdict\\." in notice
+    assert "Verdict changed from Misleading to False\\. [Full history](#history)" in notice
+    assert '<div class="fc-correction"' not in claim_page.render(_claim("first-claim"), INFO)
+    feed = data.atom_feed(_site(), INFO)
+    assert (
+        "<summary>Corrected on 1 December 2020: New evidence changed the verdict. Verdict changed from Misleading "
+        "to False. The third answer.</summary>"
+    ) in feed

@@ -197,6 +197,9 @@ def _dates(record: Record) -> Iterator[tuple[tuple, str]]:
     for name in names:
         if isinstance(record.data.get(name), str):
             yield (name,), record.data[name]
+    for i, excerpt in enumerate(as_list(record.data.get("excerpts")) if record.kind == "source" else []):
+        if isinstance(get(excerpt, "read_on"), str):
+            yield ("excerpts", i, "read_on"), excerpt["read_on"]
 
 
 def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:

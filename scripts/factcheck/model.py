@@ -41,6 +41,15 @@ class Expert:
     claims: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """A passage of a source as read, the evidence for the quotations taken from it."""
+
+    text: str
+    read_at: str  # an address, or seeds/<file>
+    read_on: str
+
+
 @dataclass(eq=False)
 class Source:
     key: str
@@ -53,6 +62,7 @@ class Source:
     language: str
     kind: str
     note: Localized | None
+    excerpts: list[Excerpt] = field(default_factory=list)
     cited_by: list = field(default_factory=list)
 
 
@@ -169,6 +179,7 @@ def build_model(records: list[Record]) -> Site:
             d["language"],
             d["kind"],
             d.get("note"),
+            [Excerpt(" ".join(e["text"].split()), e["read_at"], e["read_on"]) for e in d.get("excerpts", [])],
         )
         for k, d in by_kind.get("source", {}).items()
     }

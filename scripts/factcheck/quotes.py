@@ -53,7 +53,10 @@ class Evidence:
             self.texts[source.key] = excerpts + ([normalise(title)] if isinstance(title, str) else [])
 
     def missing(self, quotation: str, keys: list[str]) -> list[str]:
-        """The parts of the quotation that no excerpt of these sources holds."""
+        """The parts of the quotation that no excerpt of these sources holds. A source that
+        does not exist or cannot be read is reported elsewhere; its quotations wait for it."""
+        if any(key not in self.texts for key in keys):
+            return []
         pool = [text for key in keys for text in self.texts.get(key, [])]
         return [part for part in parts(quotation) if not any(part in text for text in pool)]
 
@@ -64,7 +67,7 @@ def _cited_sources(claim: dict) -> list[str]:
         keys += [get(appearance, "source"), get(appearance, "via")]
     keys += [get(rebuttal, "source") for rebuttal in as_list(claim.get("rebuttals"))]
     keys += as_list(claim.get("further_sources"))
-    return [k for k in keys if isinstance(k, str)]
+    return list(dict.fromkeys(k for k in keys if isinstance(k, str)))
 
 
 def _show(part: str) -> str:

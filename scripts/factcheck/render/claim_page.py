@@ -12,7 +12,7 @@ from .annotations import notes_html, statement_html
 from .cite import apa, bibtex
 from .claimreview import claim_review
 from .qr import qr_svg
-from .text import SiteInfo, badge, claim_path, date, markdown, plain, source_line, source_title, tr, ui
+from .text import SiteInfo, badge, change_text, claim_path, date, markdown, plain, source_line, source_title, tr, ui
 
 
 def _attribute(text: str) -> str:
@@ -80,15 +80,24 @@ def _history(claim: Claim, lang: str) -> list[str]:
         "",
         f"- {date(claim.published, lang)}: {ui('first_published', lang)}",
     ]
-    for change in claim.changes:
-        line = f"- {date(change.date, lang)}: {plain(tr(change.summary, lang))}"
-        if change.verdict_from:
-            line += (
-                f" **{ui('verdict_changed', lang)} {plain(tr(change.verdict_from.name, lang))} "
-                f"{ui('to', lang)} {plain(tr(change.verdict_to.name, lang))}.**"
-            )
-        lines.append(line)
+    lines += [f"- {date(change.date, lang)}: {plain(change_text(change, lang))}" for change in claim.changes]
     return lines + [""]
+
+
+def _correction(claim: Claim, lang: str) -> list[str]:
+    """The latest correction, where a reader cannot miss it; the history lists them all."""
+    if not claim.changes:
+        return []
+    latest = claim.changes[-1]
+    return [
+        '<div class="fc-correction" role="note" markdown>',
+        "",
+        f"**{ui('corrected_on', lang)} {date(latest.date, lang)}:** {plain(change_text(latest, lang))} "
+        f"[{ui('full_history', lang)}](#history)",
+        "",
+        "</div>",
+        "",
+    ]
 
 
 def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
@@ -135,6 +144,7 @@ def render(claim: Claim, info: SiteInfo) -> str:
         "",
         "</div>",
         "",
+        *_correction(claim, lang),
         '<div class="fc-answer" markdown>',
         "",
         f"**{ui('in_short', lang)}:** {plain(tr(claim.short_answer, lang))}",

@@ -9,7 +9,7 @@ import json
 from xml.sax.saxutils import escape
 
 from ..model import Claim, Site, Source
-from .text import SiteInfo, claim_path, tr
+from .text import SiteInfo, change_text, claim_path, date, tr, ui
 
 CSV_COLUMNS = [
     "id",
@@ -43,6 +43,7 @@ def _source(s: Source) -> dict:
         "language": s.language,
         "kind": s.kind,
         "note": s.note,
+        "excerpts": [{"text": e.text, "read_at": e.read_at, "read_on": e.read_on} for e in s.excerpts],
     }
 
 
@@ -131,6 +132,15 @@ def claims_csv(site: Site, info: SiteInfo) -> str:
     return out.getvalue()
 
 
+def _feed_summary(claim: Claim, lang: str) -> str:
+    """The short answer, after the latest correction: a feed reader learns of it first."""
+    answer = tr(claim.short_answer, lang)
+    if not claim.changes:
+        return answer
+    latest = claim.changes[-1]
+    return f"{ui('corrected_on', lang)} {date(latest.date, lang)}: {change_text(latest, lang)} {answer}"
+
+
 def atom_feed(site: Site, info: SiteInfo) -> str:
     lang = info.lang
     claims = sorted(site.claims, key=lambda c: (c.reviewed, c.id), reverse=True)
@@ -154,7 +164,7 @@ def atom_feed(site: Site, info: SiteInfo) -> str:
             f'    <link rel="alternate" href="{escape(url)}"/>',
             f"    <published>{c.published}T00:00:00Z</published>",
             f"    <updated>{c.reviewed}T00:00:00Z</updated>",
-            f"    <summary>{escape(tr(c.short_answer, lang))}</summary>",
+            f"    <summary>{escape(_feed_summary(c, lang))}</summary>",
             "  </entry>",
         ]
     return "\n".join(lines + ["</feed>"]) + "\n"

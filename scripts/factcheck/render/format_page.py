@@ -34,7 +34,7 @@ def _kind(schema: dict, root: dict) -> str:
         return f"`{schema['const']}`"
     if schema.get("type") == "array":
         return f"list of {_kind(schema.get('items', {}), root)}"
-    if name in ("appearance", "rebuttal", "quote"):
+    if name in root.get("$defs", {}) and schema.get("type") == "object":
         return f"{name} entries (see below)"
     words = {"string": "text", "integer": "whole number", "object": "fields", "null": "`null`"}
     return {"key": "key", "date": "date", "exact_date": "date YYYY-MM-DD", "url": "web address"}.get(

@@ -3,8 +3,8 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 
 from __future__ import annotations
 
-from ..model import Claim, Site
-from .text import badge, markdown, plain, source_line, tr, ui, url
+from ..model import Claim, Site, Source
+from .text import badge, date, markdown, plain, source_line, tr, ui, url
 
 # Lists that repeat what the claim pages hold stay out of the search index: every reader
 # downloads the whole index on first search, and it would grow with each of them.
@@ -88,60 +88,21 @@ def sources(site: Site, lang: str = "en") -> str:
             lines += [f"### {plain(source.title)} {{ #{source.key} }}", "", source_line(source, lang), ""]
             if source.note:
                 lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
+            lines += _excerpts(source, lang)
             if source.cited_by:
                 lines += [f"{ui('cited_by', lang)}:", ""] + [claim_item(c, lang, "../claims/") for c in source.cited_by]
                 lines.append("")
     return "\n".join(lines)
 
 
-def experts(site: Site, lang: str = "en") -> str:
-    lines = [_title("page_experts", lang) + ui("experts_intro", lang), ""]
-    for kind, heading in (("person", "experts_people"), ("organisation", "experts_bodies")):
-        lines += [f"## {ui(heading, lang)} {{ #{kind} }}", ""]
-        for expert in (e for e in site.experts if e.kind == kind):
-            link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
-            lines += [
-                f"### {plain(expert.name)} {{ #{expert.key} }}",
-                "",
-                f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
-                f"{plain(tr(expert.field, lang))}{link}",
-                "",
-            ]
-            if expert.claims:
-                lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
-                    claim_item(c, lang, "../claims/") for c in expert.claims
-                ]
-                lines.append("")
-    return "\n".join(lines)
-
-
-def top_myths(site: Site, lang: str = "en", count: int = 6) -> str:
-    """The most repeated myths: most media appearances recorded, then lowest id."""
-    ranked = sorted(site.claims, key=lambda c: (-len(c.appearances), c.id))[:count]
-    return (
-        "\n".join(
-            f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})" for c in ranked
-        )
-        + "\n"
-    )
-
-
-def verdict_scale(site: Site, lang: str = "en") -> str:
-    lines = [f"| {ui('verdict_name', lang)} | {ui('definition', lang)} | {ui('rating', lang)} |", "|---|---|---|"]
-    for v in site.verdicts:
-        rating = str(v.rating) if v.rating else ui("off_scale", lang)
-        lines.append(f"| {badge(v, lang)} | {plain(tr(v.definition, lang))} | {rating} |")
-    return "\n".join(lines) + "\n"
-
-
-def category_list(site: Site, lang: str = "en") -> str:
-    return (
-        "\n".join(
-            f"- [{plain(tr(c.title, lang))}](misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
-            for c in site.categories
-        )
-        + "\n"
-    )
-
-
-FRAGMENTS = {"top-myths": top_myths, "verdict-scale": verdict_scale, "category-list": category_list}
+def _excerpts(source: Source, lang: str) -> list[str]:
+    """The passages we quote, as read: a reader can check each quotation against them."""
+    lines = []
+    for excerpt in source.excerpts:
+        seed = not excerpt.read_at.startswith("http")
+        where = f"{ui('the_seed', lang)} ({plain(excerpt.read_at)})" if seed else f"<{url(excerpt.read_at)}>"
+        read = ui("read_at_on", lang).format(where=where, day=date(excerpt.read_on, lang))
+        lines += [f'<blockquote class="fc-excerpt" lang="{source.language}" markdown>', "", plain(excerpt.text), ""]
+        lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", _capital(read), "", "</div>"]
+        lines += ["", "</blockquote>", ""]
+    return [f"{ui('excerpts', lang)}:", ""] + lines if lines else []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Localized, Source, Verdict
+from ..model import Change, Localized, Source, Verdict
 from ..translations import MISSING, STALE, status
 
 _PUNCT = set(string.punctuation)
@@ -123,6 +123,17 @@ def date(value: str, lang: str = "en") -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def change_text(change: Change, lang: str = "en") -> str:
+    """A change-log entry as plain text: what changed, and the verdict change if any."""
+    text = tr(change.summary, lang)
+    if change.verdict_from:
+        text += (
+            f" {ui('verdict_changed', lang)} {tr(change.verdict_from.name, lang)} "
+            f"{ui('to', lang)} {tr(change.verdict_to.name, lang)}."
+        )
+    return text
+
+
 def badge(verdict: Verdict, lang: str = "en") -> str:
     # The verdict is always written out: colour is never the only signal.
     return f'<span class="fc-badge fc-badge--{verdict.key}">{plain(tr(verdict.name, lang))}</span>'
@@ -135,9 +146,10 @@ def source_title(source: Source, lang: str = "en") -> str:
 
 
 def source_line(source: Source, lang: str = "en", link_prefix: str = "") -> str:
-    """A citation: authors (date). Title. Publisher. Links."""
-    authors = ", ".join(source.authors) if source.authors else ui("authors_unknown", lang)
-    parts = [f"{plain(authors)} ({date(source.date, lang)}). {source_title(source, lang)}. {plain(source.publisher)}."]
+    """A citation as fact-checkers write it, outlet first: Publisher, date: Title. By authors."""
+    parts = [f"{plain(source.publisher)}, {date(source.date, lang)}: {source_title(source, lang)}."]
+    if source.authors:
+        parts.append(f"{ui('by_authors', lang)} {plain(', '.join(source.authors))}.")
     if source.archive_url:
         parts.append(f"[{ui('archived', lang)}]({url(source.archive_url)}).")
     return " ".join(parts)
