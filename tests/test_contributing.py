@@ -20,7 +20,7 @@ KNOWN = {
 
 
 def test_template_in_contributing_is_the_scaffolders():
-    block = re.search(r"```yaml\n(.*?)```", TEXT, re.S).group(1)
+    block = re.search(r"## The claim template.*?```yaml\n(.*?)```", TEXT, re.S).group(1)
     assert block == template("claim", KNOWN)
 
 
@@ -43,3 +43,14 @@ def test_every_make_task_named_exists():
     tasks = {line.split()[0] for line in listed.splitlines() if line.strip()}
     for task in set(re.findall(r"`make ([a-z-]+)", TEXT)):
         assert task in tasks, task
+
+
+def test_excerpt_example_in_contributing_is_a_valid_excerpt():
+    from factcheck.load import parse
+    from factcheck.schema import check_schema
+
+    block = re.search(r"### The evidence: excerpts.*?```yaml\n(.*?)```", TEXT, re.S).group(1)
+    source = "title: T\nauthors: unknown\npublisher: P\ndate: unknown\nurl: unknown\nlanguage: en\nkind: news\n" + block
+    record, problems = parse("sources/example.yaml", source.encode(), "source", "example")
+    assert problems == [] and check_schema(record) == []
+    assert record.data["excerpts"][0]["text"].startswith("Travelers in China")
