@@ -106,3 +106,56 @@ def _excerpts(source: Source, lang: str) -> list[str]:
         lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", _capital(read), "", "</div>"]
         lines += ["", "</blockquote>", ""]
     return [f"{ui('excerpts', lang)}:", ""] + lines if lines else []
+
+
+def experts(site: Site, lang: str = "en") -> str:
+    lines = [_title("page_experts", lang) + ui("experts_intro", lang), ""]
+    for kind, heading in (("person", "experts_people"), ("organisation", "experts_bodies")):
+        lines += [f"## {ui(heading, lang)} {{ #{kind} }}", ""]
+        for expert in (e for e in site.experts if e.kind == kind):
+            link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
+            lines += [
+                f"### {plain(expert.name)} {{ #{expert.key} }}",
+                "",
+                f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
+                f"{plain(tr(expert.field, lang))}{link}",
+                "",
+            ]
+            if expert.claims:
+                lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
+                    claim_item(c, lang, "../claims/") for c in expert.claims
+                ]
+                lines.append("")
+    return "\n".join(lines)
+
+
+def top_myths(site: Site, lang: str = "en", count: int = 6) -> str:
+    """The most repeated myths: most media appearances recorded, then lowest id."""
+    ranked = sorted(site.claims, key=lambda c: (-len(c.appearances), c.id))[:count]
+    return (
+        "\n".join(
+            f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})" for c in ranked
+        )
+        + "\n"
+    )
+
+
+def verdict_scale(site: Site, lang: str = "en") -> str:
+    lines = [f"| {ui('verdict_name', lang)} | {ui('definition', lang)} | {ui('rating', lang)} |", "|---|---|---|"]
+    for v in site.verdicts:
+        rating = str(v.rating) if v.rating else ui("off_scale", lang)
+        lines.append(f"| {badge(v, lang)} | {plain(tr(v.definition, lang))} | {rating} |")
+    return "\n".join(lines) + "\n"
+
+
+def category_list(site: Site, lang: str = "en") -> str:
+    return (
+        "\n".join(
+            f"- [{plain(tr(c.title, lang))}](misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
+            for c in site.categories
+        )
+        + "\n"
+    )
+
+
+FRAGMENTS = {"top-myths": top_myths, "verdict-scale": verdict_scale, "category-list": category_list}
