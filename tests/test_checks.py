@@ -156,7 +156,7 @@ CASES = [
         {C2: ("id: 2", 'id: "two"'), "sources/news-article.yaml": ("kind: news", "kind: newspaper")},
         [
             f"{C2}:1: id: expected a whole number, got text; write a whole number: the next free id (`make new-claim` picks it)",
-            "sources/news-article.yaml:7: kind: `newspaper` is not one of: news, academic, government, expert-blog, video, think-tank, ngo, business-report, talk; use one of these",
+            "sources/news-article.yaml:7: kind: `newspaper` is not one of: government, academic, think-tank, expert-blog, ngo, business-report, news, video, talk, blog, social-media; use one of these",
         ],
     ),
     (
@@ -344,8 +344,8 @@ QUOTATION_CASES = [
         "a source without excerpts cannot back a verbatim quote",
         {PAPER: ("excerpts:\n", "unused:\n")},
         [
-            f"{PAPER}:11: unused: unknown field `unused`; remove it; the known fields here are: archive_url, authors, "
-            "date, excerpts, kind, language, note, publisher, title, url",
+            f"{PAPER}:11: unused: unknown field `unused`; remove it; the known fields here are: appearance_only, archive_url, "
+            "authors, date, excerpts, kind, language, note, publisher, title, url",
             f'{C1}:21: rebuttals[0].quote.text: the quote "It is a binary system." is not found in an excerpt '
             f"of `expert-paper`; {COPY_PAPER}",
             f'claims/second-claim.yaml:20: explanation.en: the quotation "Scores play no part in it" is not found '
@@ -393,6 +393,35 @@ QUOTATION_CASES = [
         ],
     ),
 ]
+
+
+APPEARANCE_ONLY_CASES = [
+    (
+        "a source marked appearance_only may be an appearance, never a rebuttal's or further source",
+        {
+            NEWS: ("kind: news", "kind: social-media\nappearance_only: true"),
+            C2: ("further_sources: [expert-paper]", "further_sources: [news-article]"),
+        },
+        [
+            "claims/second-claim.yaml:22: further_sources[0]: source `news-article` is marked `appearance_only`: it "
+            "may show where the claim appeared, not back a correction; cite a reliable source here, or list it under "
+            "`appearances`"
+        ],
+    ),
+    (
+        "a yes/no field takes only true or false",
+        {NEWS: ("kind: news", "kind: news\nappearance_only: yes")},
+        [
+            f'{NEWS}:8: appearance_only: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"',
+            f"{NEWS}:8: appearance_only: expected yes/no, got text; write true, or delete the line",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", APPEARANCE_ONLY_CASES, ids=[c[0] for c in APPEARANCE_ONLY_CASES])
+def test_appearance_only_sources_are_never_evidence(tree, name, edits, expected):
+    assert sorted(messages(tree(edits))) == sorted(expected)
 
 
 @pytest.mark.parametrize("name,edits,expected", QUOTATION_CASES, ids=[c[0] for c in QUOTATION_CASES])

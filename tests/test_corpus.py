@@ -137,7 +137,7 @@ EXPECTED = {
         "sources/news-article.yaml:2: authors: `5` is not valid here; write a list such as [Jeremy Daum], or `unknown`",
     ],
     "39-unknown-kind": [
-        "sources/news-article.yaml:7: kind: `rumour` is not one of: news, academic, government, expert-blog, video, think-tank, ngo, business-report, talk; use one of these",
+        "sources/news-article.yaml:7: kind: `rumour` is not one of: government, academic, think-tank, expert-blog, ngo, business-report, news, video, talk, blog, social-media; use one of these",
     ],
     "40-archive-link-to-script": [
         "sources/news-article.yaml:8: archive_url: `javascript:alert(1)` is not valid here; write the full address starting with https://",

@@ -85,3 +85,13 @@ def test_latest_correction_is_shown_under_the_verdict_and_in_the_feed():
         "<summary>Corrected on 1 December 2020: New evidence changed the verdict. Verdict changed from Misleading "
         "to False. The third answer.</summary>"
     ) in feed
+
+
+def test_appearance_only_source_is_labelled_where_cited():
+    from factcheck.render.text import source_line
+
+    claim = _claim("first-claim")
+    source = claim.appearances[0].source
+    source.appearance_only = True
+    assert source_line(source, "en").endswith("*Cited only as where the claim appeared, not as evidence.*")
+    assert source_line(source, "nl").endswith("*Alleen vermeld als plek waar de bewering verscheen, niet als bewijs.*")

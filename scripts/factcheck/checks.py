@@ -186,6 +186,21 @@ def check_references(records: Records) -> Iterator[Problem]:
                 yield problem(record, where, f"unknown {kind} `{key}`", hint)
 
 
+def check_evidence_sources(records: Records) -> Iterator[Problem]:
+    """A source marked `appearance_only` shows where a claim appeared; it never backs a correction."""
+    shaky = {r.key for r in of_kind(records, "source") if r.data.get("appearance_only") is True}
+    for record in of_kind(records, "claim"):
+        for where, kind, key in _references(record.data):
+            if kind == "source" and key in shaky and where[0] in ("rebuttals", "further_sources"):
+                yield problem(
+                    record,
+                    where,
+                    f"source `{key}` is marked `appearance_only`: it may show where the claim appeared, "
+                    "not back a correction",
+                    "cite a reliable source here, or list it under `appearances`",
+                )
+
+
 def _real_date(value) -> bool:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return True  # other forms are the schema's business
@@ -445,6 +460,7 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         check_claim_slug,
         check_unique,
         check_references,
+        check_evidence_sources,
         make_check_dates(today),
         check_unused_sources,
         check_translations,

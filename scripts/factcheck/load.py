@@ -8,7 +8,9 @@ yes/no values where text was meant.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,29 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
 }
+
+
+@lru_cache(maxsize=1)
+def _yes_no() -> set:
+    """The names of the fields the schemas declare yes/no (boolean), as 1-tuples: only there
+    is a bare `true` or `false` meant as one."""
+    names = set()
+    for path in (Path(__file__).resolve().parents[2] / "schemas").glob("*.schema.json"):
+        text = json.loads(path.read_text(encoding="utf-8"))
+        for props in _all_properties(text):
+            names.update((name,) for name, prop in props.items() if prop.get("type") == "boolean")
+    return names
+
+
+def _all_properties(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            yield node["properties"]
+        for value in node.values():
+            yield from _all_properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _all_properties(value)
 
 
 def _line(node_or_event) -> int:
@@ -166,7 +191,7 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self._add(where, _line(node), f"the tag `{node.tag}` is not allowed", "remove the tag and write plain text")
             return node.value
-        if node.tag == "tag:yaml.org,2002:bool":
+        if node.tag == "tag:yaml.org,2002:bool" and not (node.value in ("true", "false") and where[-1:] in _yes_no()):
             self._add(
                 where,
                 _line(node),

@@ -63,6 +63,7 @@ class Source:
     kind: str
     note: Localized | None
     excerpts: list[Excerpt] = field(default_factory=list)
+    appearance_only: bool = False  # partisan or unreliable: shows where a claim appeared, never evidence
     cited_by: list = field(default_factory=list)
 
 
@@ -180,6 +181,7 @@ def build_model(records: list[Record]) -> Site:
             d["kind"],
             d.get("note"),
             [Excerpt(" ".join(e["text"].split()), e["read_at"], e["read_on"]) for e in d.get("excerpts", [])],
+            d.get("appearance_only", False),
         )
         for k, d in by_kind.get("source", {}).items()
     }

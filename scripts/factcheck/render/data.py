@@ -43,6 +43,7 @@ def _source(s: Source) -> dict:
         "language": s.language,
         "kind": s.kind,
         "note": s.note,
+        "appearance_only": s.appearance_only,
         "excerpts": [{"text": e.text, "read_at": e.read_at, "read_on": e.read_on} for e in s.excerpts],
     }
 

@@ -4,6 +4,7 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 from __future__ import annotations
 
 from ..model import Claim, Site, Source
+from ..schema import schemas
 from .text import badge, date, markdown, plain, source_line, tr, ui, url
 
 # Lists that repeat what the claim pages hold stay out of the search index: every reader
@@ -61,17 +62,8 @@ def misconceptions(site: Site, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-SOURCE_KINDS = (
-    "government",
-    "academic",
-    "think-tank",
-    "expert-blog",
-    "ngo",
-    "business-report",
-    "news",
-    "video",
-    "talk",
-)
+# The kinds in the order the schema lists them: a kind added there is listed here too.
+SOURCE_KINDS = tuple(schemas()["source.schema.json"]["properties"]["kind"]["enum"])
 
 
 def _capital(text: str) -> str:

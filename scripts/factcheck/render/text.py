@@ -145,6 +145,10 @@ def source_title(source: Source, lang: str = "en") -> str:
     return f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def source_line(source: Source, lang: str = "en", link_prefix: str = "") -> str:
     """A citation as fact-checkers write it, outlet first: Publisher, date: Title. By authors."""
     parts = [f"{plain(source.publisher)}, {date(source.date, lang)}: {source_title(source, lang)}."]
@@ -152,6 +156,8 @@ def source_line(source: Source, lang: str = "en", link_prefix: str = "") -> str:
         parts.append(f"{ui('by_authors', lang)} {plain(', '.join(source.authors))}.")
     if source.archive_url:
         parts.append(f"[{ui('archived', lang)}]({url(source.archive_url)}).")
+    if source.appearance_only:
+        parts.append(f"*{_capital(ui('appearance_only', lang))}.*")
     return " ".join(parts)
 
 
