@@ -68,7 +68,7 @@ def test_sources_page_shows_each_excerpt_with_where_and_when_it_was_read():
     assert "Passages we quote, as read:" in section
     assert '<blockquote class="fc-excerpt" lang="en" markdown>' in section
     assert "It is a binary system\\. You are on a list – or you are not\\." in section
-    assert "Read on 2 January 2020 at <https://example.org/paper>" in section
+    assert "Read on 2 January 2020 at [https\\:\\/\\/example\\.org\\/paper](https://example.org/paper)" in section
     assert "the seed blog post (seeds/000_example.txt)" in section.replace("\\", "")
 
 

@@ -92,8 +92,12 @@ def _excerpts(source: Source, lang: str) -> list[str]:
     lines = []
     for excerpt in source.excerpts:
         seed = not excerpt.read_at.startswith("http")
-        where = f"{ui('the_seed', lang)} ({plain(excerpt.read_at)})" if seed else f"<{url(excerpt.read_at)}>"
-        read = ui("read_at_on", lang).format(where=where, day=date(excerpt.read_on, lang))
+        where = (
+            f"{ui('the_seed', lang)} ({plain(excerpt.read_at)})"
+            if seed
+            else f"[{plain(excerpt.read_at)}]({url(excerpt.read_at)})"
+        )
+        read = ui("read_at_on", lang).format(where=where, day=plain(date(excerpt.read_on, lang)))
         lines += [f'<blockquote class="fc-excerpt" lang="{source.language}" markdown>', "", plain(excerpt.text), ""]
         lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", _capital(read), "", "</div>"]
         lines += ["", "</blockquote>", ""]
