@@ -95,3 +95,7 @@ def test_appearance_only_source_is_labelled_where_cited():
     source.appearance_only = True
     assert source_line(source, "en").endswith("*Cited only as where the claim appeared, not as evidence.*")
     assert source_line(source, "nl").endswith("*Alleen vermeld als plek waar de bewering verscheen, niet als bewijs.*")
+    page = claim_page.render(claim, INFO)
+    assert "(no web address known) · *cited only as where the claim appeared, not as evidence*" in page.replace(
+        "\\", ""
+    )

@@ -49,7 +49,10 @@ def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list
     lines += _quote(appearance.statement, lang, label, appearance.verbatim, body)
     if appearance.annotations:
         lines += ["", notes_html(appearance, claim, anchor, lang)]
-    lines += ["", f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"]
+    line = f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"
+    if source.appearance_only:
+        line += f" · *{ui('appearance_only', lang)}*"
+    lines += ["", line]
     if appearance.via:
         lines += ["", f"{ui('known_via', lang)}: {source_line(appearance.via, lang)}"]
     if appearance.note:
