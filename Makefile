@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test lint stamp-translations new-claim new-source new-expert system-deps clean
+.PHONY: help setup serve build check addresses test lint stamp-translations new-claim new-source new-expert system-deps clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 21
@@ -30,6 +30,9 @@ build: $(BIN)/.site-deps ## Check the records, generate the pages, build site/ w
 
 check: $(BIN)/.site-deps ## Check the records only
 	$(BIN)/python -m factcheck check
+
+addresses: $(BIN)/.site-deps ## Record new claims' addresses in published.yaml (then commit it)
+	$(BIN)/python -m factcheck addresses
 
 new-claim: $(BIN)/.site-deps ## Start a claim: make new-claim TITLE="The claim as commonly repeated"
 	@test -n "$(TITLE)" || { echo 'usage: make new-claim TITLE="The claim as commonly repeated"' >&2; exit 2; }

@@ -31,7 +31,7 @@ EXPECTED = f"""\
 {F}:20: published: date 2030-01-01 is in the future (today is 2020-12-30); use the date the work was actually done
 {F}:21: reviewed: date 2029-12-31 is in the future (today is 2020-12-30); use the date the work was actually done
 {F}:21: reviewed: reviewed 2029-12-31 is before published 2030-01-01; a claim is reviewed on or after the day it is published
-claims/first-claim.yaml:1: id: id `1` is already used by {F}; use the next free id, 4
+{F}:2: id: id `1` is already used by claims/first-claim.yaml; use the next free id, 5
 """
 
 

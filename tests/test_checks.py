@@ -59,9 +59,12 @@ CASES = [
         [f"{C1}:5: verdict: unknown verdict `wrong`; add it to verdicts.yaml first, or fix the spelling"],
     ),
     (
-        "a duplicate id",
+        "a published claim renumbered to another's id",
         {C2: ("id: 2", "id: 1")},
-        [f"{C2}:1: id: id `1` is already used by {C1}; use the next free id, 4"],
+        [
+            f"{C2}:1: id: this claim was published as claim 2 (/c/2/, /claims/second-claim/); its id is now 1; "
+            "change it back to `id: 2`; to renumber it on purpose, add `former_ids: [2]`, and /c/2/ will lead here"
+        ],
     ),
     (
         "a file name that does not match the slug",
@@ -417,6 +420,76 @@ APPEARANCE_ONLY_CASES = [
         ],
     ),
 ]
+
+
+COPY = "claims/a-copied-claim.yaml"
+FIRST = (GOOD / C1).read_text(encoding="utf-8")
+AS_COPY = FIRST.replace("slug: first-claim", "slug: a-copied-claim")
+NEXT = "use the next free id, 5"
+
+ID_CASES = [
+    (
+        "a copied claim that kept its id: the copy is told to change, whichever file sorts first",
+        {COPY: AS_COPY},
+        [f"{COPY}:1: id: id `1` is already used by {C1}; {NEXT}"],
+    ),
+    (
+        "the published claim renumbered to make room for its copy",
+        {COPY: AS_COPY, C1: ("id: 1", "id: 5")},
+        [
+            f"{COPY}:1: id: id 1 was published for /claims/first-claim/ (published.yaml), not for this claim; "
+            "give this claim the next free id, 6",
+            f"{C1}:1: id: this claim was published as claim 1 (/c/1/, /claims/first-claim/); its id is now 5; "
+            "change it back to `id: 1`; to renumber it on purpose, add `former_ids: [1]`, and /c/1/ will lead here",
+        ],
+    ),
+    (
+        "a deliberate swap of two ids",
+        {C1: ("id: 1", "id: 2"), C2: ("id: 2", "id: 1")},
+        [
+            f"{C1}:1: id: this claim was published as claim 1 (/c/1/, /claims/first-claim/); its id is now 2; "
+            "change it back to `id: 1`; to renumber it on purpose, add `former_ids: [1]`, and /c/1/ will lead here",
+            f"{C2}:1: id: this claim was published as claim 2 (/c/2/, /claims/second-claim/); its id is now 1; "
+            "change it back to `id: 2`; to renumber it on purpose, add `former_ids: [2]`, and /c/2/ will lead here",
+        ],
+    ),
+    (
+        "a renumbering declared with former_ids passes once recorded; the old id is never reused",
+        {
+            C1: ("id: 1", "id: 5\nformer_ids: [1]"),
+            "published.yaml": ("1: [first-claim]", "1: [first-claim]\n5: [first-claim]"),
+            COPY: AS_COPY,
+        },
+        [
+            f"{COPY}:1: id: id `1` is a former id of {C1}; use the next free id, 6",
+        ],
+    ),
+    (
+        "a claim missing from published.yaml is an error with the command that fixes it",
+        {"published.yaml": ("2: [second-claim]\n", "")},
+        [
+            f"{C2}:2: slug: the address /claims/second-claim/ of claim 2 is not recorded in published.yaml; "
+            "run `make addresses` and commit published.yaml with your change"
+        ],
+    ),
+    (
+        "a claim missing from published.yaml and then renamed",
+        {"published.yaml": ("2: [second-claim]\n", ""), C2: ("slug: second-claim", "slug: renamed-claim")},
+        [
+            f"{C2}:2: slug: slug `renamed-claim` does not match the file name `second-claim.yaml`; rename the file "
+            "to renamed-claim.yaml, or set `slug: second-claim`",
+            f"{C2}:2: slug: the address /claims/renamed-claim/ of claim 2 is not recorded in published.yaml; "
+            "run `make addresses` and commit published.yaml with your change",
+            "redirects.yaml:1: removed-claim: `removed-claim` redirects to `second-claim`, which is not a claim; "
+            "point it at the slug of an existing claim",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", ID_CASES, ids=[c[0] for c in ID_CASES])
+def test_ids_stay_bound_to_their_published_claims(tree, name, edits, expected):
+    assert sorted(messages(tree(edits))) == sorted(expected)
 
 
 @pytest.mark.parametrize("name,edits,expected", APPEARANCE_ONLY_CASES, ids=[c[0] for c in APPEARANCE_ONLY_CASES])

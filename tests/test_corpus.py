@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from factcheck import cli
+from factcheck.load import parse
 
 from conftest import HERE, TODAY, make_tree, messages
 
@@ -146,9 +147,25 @@ EXPECTED = {
 }
 
 
+def _record_address(root, path):
+    """The broken claim's address recorded, as `make addresses` would have done, where it has one."""
+    record, _ = parse("claims/broken.yaml", path.read_bytes(), "claim", "broken")
+    data = record.data if record else None
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("id"), int)
+        and data["id"] >= 1
+        and isinstance(data.get("slug"), str)
+    ):
+        with (root / "published.yaml").open("a", encoding="utf-8") as published:
+            published.write(f"{data['id']}: [{data['slug']}]\n")
+
+
 def _place(tmp_path, name):
     root = make_tree(tmp_path)
     folder, _, _ = name.partition("--")
+    if folder == "claims":
+        _record_address(root, CORPUS / name)
     target = root / (B if folder == "claims" else S)
     shutil.copy(CORPUS / name, target)
     return root

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from factcheck import cli
 from factcheck.model import build_model
 from factcheck.site import render_all
 from factcheck.validate import check_tree
@@ -43,6 +44,8 @@ def test_renaming_a_claim_without_a_redirect_fails_the_build(tmp_path, caplog):
 def test_renaming_with_former_slugs_redirects_the_old_address(tmp_path):
     project = copy_project(tmp_path / "p")
     _rename(project, former=True)
+    assert cli.main(["--root", str(project), "addresses"]) == 0  # as CONTRIBUTING says
+    assert f"6: [{OLD}, {NEW}]" in (project / "published.yaml").read_text(encoding="utf-8")
     site = build_site(project)
     assert (site / "claims" / NEW / "index.html").exists()
     old = BeautifulSoup((site / "claims" / OLD / "index.html").read_text(encoding="utf-8"), "html.parser")

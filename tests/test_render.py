@@ -99,3 +99,15 @@ def test_appearance_only_source_is_labelled_where_cited():
     assert "(no web address known) · *cited only as where the claim appeared, not as evidence*" in page.replace(
         "\\", ""
     )
+
+
+def test_short_links_of_former_ids_and_removed_claims_keep_working():
+    from factcheck.render.redirects import redirect_files
+
+    site = _site()
+    next(c for c in site.claims if c.slug == "first-claim").former_ids.append(7)
+    files = redirect_files(site, INFO, site.redirects)
+    assert "url=../../claims/first-claim/" in files["c/7/index.html"]
+    assert "url=../../claims/first-claim/" in files["c/1/index.html"]
+    # Claim 4 was removed; its address redirects to second-claim, and so does its short link.
+    assert "url=../../claims/second-claim/" in files["c/4/index.html"]

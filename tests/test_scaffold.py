@@ -4,6 +4,7 @@ and what it writes is caught by the checker until every placeholder is filled in
 import datetime as dt
 
 import pytest
+from factcheck import cli
 from factcheck.scaffold import ScaffoldError, new_claim, new_record, next_id, slugify
 
 from conftest import messages
@@ -46,6 +47,11 @@ def test_new_claim_is_flagged_until_filled_in(tree):
         .replace("TODO", "Filled in.")
     )
     path.write_text(filled, encoding="utf-8")
+    assert messages(root) == [
+        "claims/everyone-is-scored-by-the-party.yaml:7: slug: the address /claims/everyone-is-scored-by-the-party/ "
+        "of claim 5 is not recorded in published.yaml; run `make addresses` and commit published.yaml with your change"
+    ]
+    assert cli.main(["--root", str(root), "addresses"]) == 0
     assert messages(root) == []
 
 

@@ -125,22 +125,17 @@ def check_claim_slug(records: Records) -> Iterator[Problem]:
 
 
 def check_unique(records: Records) -> Iterator[Problem]:
-    """Claim ids and slugs are the claims' permanent names: no two may share one."""
-    for name in ("id", "slug"):
-        seen: dict = {}
-        for record in of_kind(records, "claim"):
-            value = record.data.get(name)
-            if isinstance(value, (int, str)) and not isinstance(value, bool):
-                if value in seen:
-                    used = seen[value]
-                    next_id = 1 + max(
-                        (r.data.get("id") for r in of_kind(records, "claim") if isinstance(r.data.get("id"), int)),
-                        default=0,
-                    )
-                    hint = f"use the next free id, {next_id}" if name == "id" else "choose another slug"
-                    yield problem(record, (name,), f"{name} `{value}` is already used by {used}", hint)
-                else:
-                    seen[value] = record.path
+    """Slugs are the claims' addresses: no two may share one. (Ids: see permanence.check_ids.)"""
+    seen: dict = {}
+    for record in of_kind(records, "claim"):
+        value = record.data.get("slug")
+        if isinstance(value, str):
+            if value in seen:
+                yield problem(
+                    record, ("slug",), f"slug `{value}` is already used by {seen[value]}", "choose another slug"
+                )
+            else:
+                seen[value] = record.path
 
 
 def _references(claim: dict) -> Iterator[tuple[tuple, str, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .load import load_tree
 from .model import build_model
-from .permanence import record_published
+from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
 from .site import generate
@@ -44,8 +44,6 @@ def cmd_build(args) -> int:
         print(report(problems), file=sys.stderr)
         print("The records have errors; nothing was built.", file=sys.stderr)
         return 1
-    if record_published(args.root, build_model(records).claims):
-        print("published.yaml: new claim addresses recorded; commit it with your change")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -61,6 +59,21 @@ def cmd_build(args) -> int:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     print(f"built {config.site_dir} in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def cmd_addresses(args) -> int:
+    """Record new claims' addresses in published.yaml: the only command that writes it."""
+    records, problems = check_tree(args.root)
+    blocking = [p for p in errors(problems) if UNRECORDED not in p.message]
+    if blocking:
+        print(report(blocking), file=sys.stderr)
+        print("Fix these first; published.yaml was not changed.", file=sys.stderr)
+        return 1
+    added = record_published(args.root, build_model(records).claims)
+    for claim_id, slug in added:
+        print(f"recorded /claims/{slug}/ for claim {claim_id}")
+    print("published.yaml: " + ("commit it with your change" if added else "nothing new to record"))
     return 0
 
 
@@ -107,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
+    sub.add_parser("addresses", help="record new claim addresses in published.yaml").set_defaults(run=cmd_addresses)
     build = sub.add_parser("build", help="check, generate and build the site with mkdocs --strict")
     build.add_argument("--site-dir", type=Path, default=None)
     build.set_defaults(run=cmd_build)

@@ -4,6 +4,10 @@
 (mkdocs.nl.yml) into site/nl/ after the English one, so that one `mkdocs build` or
 `mkdocs serve` makes the whole site.
 
+When the records have errors, `mkdocs build` fails. `mkdocs serve` (told by on_startup)
+instead builds nothing, prints the errors, and answers every page with them (error_page.py,
+from memory: nothing reaches docs/ or site/) until a save fixes them.
+
 Kept thin on purpose: the generator is a plain program (see site.py), so a move away
 from MkDocs' plugin API costs little."""
 
@@ -16,9 +20,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from factcheck import error_page  # noqa: E402
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.text import SiteInfo, translation_notice  # noqa: E402
@@ -50,6 +56,17 @@ def _pin_build_date(site) -> None:
     )
 
 
+def on_startup(*, command, **_):
+    # Only `mkdocs serve` shows record errors in the browser; every build fails on them.
+    _state["serving"] = command == "serve"
+
+
+def on_serve(server, config, **_):
+    _state["serving"] = True  # also for `mkdocs serve --clean`, which starts up as "build"
+    server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path, _EDITIONS))
+    return server
+
+
 def on_config(config, **_):
     # Every edition but English lives under /<lang>/ of the one site address.
     lang = _lang(config)
@@ -68,10 +85,25 @@ def on_pre_build(config, **_):
     info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition("en")
     languages = tuple(lang for lang in ("en", *_EDITIONS) if lang in _wanted())
     result = generate(_root(config), _root(config) / "docs", info=info, languages=languages)
-    if result.site is None:
+    if result.site is None and not _state.get("serving"):
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
+    _state["problems"] = result.problems if result.site is None else None
+    if result.site is None:
+        # Printed, not logged: a logged error would fail this (empty) build under `strict`.
+        print(
+            "The records have errors; the preview shows them on every page.\n" + report(result.problems),
+            file=sys.stderr,
+        )
+        return
     _state["site"] = result.site
     _pin_build_date(result.site)
+
+
+def on_files(files, config, **_):
+    if _state.get("problems"):  # serving with record errors: build an empty site, quickly
+        config.nav = None
+        return Files([])
+    return files
 
 
 def _translation_notice(markdown: str, page, config) -> str:
@@ -111,7 +143,7 @@ def on_post_build(config, **_):
     from mkdocs.config import load_config
 
     wanted = _wanted()
-    if _lang(config) == "en":
+    if _lang(config) == "en" and not _state.get("problems"):
         for lang, file in ((lang, file) for lang, file in _EDITIONS.items() if lang in wanted):
             edition = load_config(
                 str(_root(config) / file),

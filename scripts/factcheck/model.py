@@ -124,6 +124,7 @@ class Claim:
     claim_reviewed: Localized
     former_slugs: list[str]
     changes: list[Change]
+    former_ids: list[int] = field(default_factory=list)
 
     @property
     def sources(self) -> list[Source]:
@@ -141,6 +142,7 @@ class Site:
     categories: list[Category]
     verdicts: list[Verdict]
     redirects: dict[str, str]  # slug of a removed claim → slug its address leads to
+    published: dict[int, list[str]] = field(default_factory=dict)  # id → slugs, from published.yaml
 
 
 def _unknown(value):
@@ -201,6 +203,7 @@ def build_model(records: list[Record]) -> Site:
         sorted(categories.values(), key=lambda c: (c.order, c.key)),
         list(verdicts.values()),
         dict(next(iter(by_kind.get("redirects", {}).values()), {})),
+        {int(k): list(v) for k, v in next(iter(by_kind.get("published", {}).values()), {}).items()},
     )
 
 
@@ -245,4 +248,5 @@ def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
         d.get("claim_reviewed") or d["claim"],
         d.get("former_slugs", []),
         _changes(d, verdicts),
+        d.get("former_ids", []),
     )

@@ -11,9 +11,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
-from .load import FOLDERS
+from .load import FOLDERS, load_tree
+from .permanence import next_free_id
 from .schema import SCHEMA_FOR, resolve_ref, schemas
 
 PLACEHOLDER = "TODO"
@@ -36,15 +35,8 @@ def slugify(title: str, limit: int = 60) -> str:
 
 
 def next_id(root: Path) -> int:
-    """One more than any id in use or ever published: ids are never reused."""
-    used = [0]
-    for file in (root / FOLDERS["claim"]).glob("*.yaml"):
-        match = re.search(r"^id:\s*(\d+)\s*$", file.read_text(encoding="utf-8", errors="replace"), re.M)
-        used += [int(match.group(1))] if match else []
-    published = root / "published.yaml"
-    if published.exists():
-        used += [int(k) for k in (yaml.safe_load(published.read_text(encoding="utf-8")) or {})]
-    return max(used) + 1
+    """One more than any id in use, once used or ever published: ids are never reused."""
+    return next_free_id(load_tree(root)[0])
 
 
 def _comment(name: str, schema: dict, required: bool) -> str:

@@ -1,5 +1,5 @@
-"""Static redirect pages: short links /c/<id>/ and old addresses of renamed or removed
-claims. Plain HTML that works without JavaScript and offline (relative links)."""
+"""Static redirect pages: short links /c/<id>/ (and /c/<former id>/), and old addresses of
+renamed or removed claims. Plain HTML that works without JavaScript and offline (relative links)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,13 @@ def redirect_files(site: Site, info: SiteInfo, removed: dict[str, str]) -> dict[
     for claim in site.claims:
         for old in claim.former_slugs:
             files[f"claims/{old}/index.html"] = redirect_page(2, claim_path(claim.slug), info)
+        for old_id in claim.former_ids:
+            files[f"c/{old_id}/index.html"] = redirect_page(2, claim_path(claim.slug), info)
     for old, target in sorted(removed.items()):
         files[f"claims/{old}/index.html"] = redirect_page(2, claim_path(target), info)
+    # The short link of a removed claim follows its last address's redirect.
+    served = {c.id for c in site.claims} | {i for c in site.claims for i in c.former_ids}
+    for old_id, slugs in sorted(site.published.items()):
+        if old_id not in served and slugs[-1] in removed:
+            files[f"c/{old_id}/index.html"] = redirect_page(2, claim_path(removed[slugs[-1]]), info)
     return files
