@@ -18,8 +18,7 @@ EXPECTED = f"""\
 {F}:5: claim.en: raw HTML is not allowed; remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <
 {F}:6: claim.fr: unknown field `fr`; remove it; the known fields here are: en, nl, nl_source
 {F}:7: verdikt: unknown field `verdikt`; did you mean `verdict`?
-{F}:8: verdict: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"
-{F}:8: verdict: unknown verdict `yes`; add it to verdicts.yaml first, or fix the spelling
+{F}:8: verdict: `yes` is read by YAML as a yes/no value, not as text; write the verdict key in quotes and lower case, for example `verdict: "false"`
 {F}:10: short_answer.en: is empty; write the text, or remove the field if it is optional
 {F}:12: appearances[0].source: unknown source `no-such-source`; add it to sources/ first, or fix the spelling
 {F}:14: appearances[0].language: `xx` is not one of: en, nl, zh, de, fr; use one of these
@@ -45,7 +44,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     _, problems = check_tree(_tree(tmp_path), TODAY)
     lines = report(problems).splitlines()
     assert sorted(lines[:-1]) == sorted(EXPECTED.splitlines())
-    assert lines[-1] == "18 errors, 0 warnings"
+    assert lines[-1] == "17 errors, 0 warnings"
 
 
 def test_nothing_is_written_when_records_are_invalid(tmp_path):

@@ -48,9 +48,20 @@ def test_content_meets_the_minimum():
         assert claim["appearances"] and claim["rebuttals"], slug
 
 
+def _is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+
+
 def test_one_page_per_claim(site):
-    built = sorted(p.parent.name for p in (site / "claims").glob("*/index.html"))
+    """One page per claim; an old address kept for a renamed or removed claim is a redirect."""
+    pages = list((site / "claims").glob("*/index.html"))
+    built = sorted(p.parent.name for p in pages if not _is_redirect(p))
     assert built == sorted(CLAIMS)
+    kept = {p.parent.name for p in pages if _is_redirect(p)}
+    expected = {old for c in CLAIMS.values() for old in c.get("former_slugs", [])}
+    redirects = ROOT / "redirects.yaml"
+    expected |= set(yaml.safe_load(redirects.read_text(encoding="utf-8")) or {}) if redirects.exists() else set()
+    assert kept == expected
 
 
 @pytest.mark.parametrize("slug", sorted(CLAIMS))

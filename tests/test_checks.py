@@ -9,6 +9,7 @@ from conftest import GOOD, TODAY, messages
 C1 = "claims/first-claim.yaml"
 C2 = "claims/second-claim.yaml"
 T3 = "claims/third-claim.yaml"
+PAPER_FILE = "sources/expert-paper.yaml"
 
 
 def test_good_fixture_has_no_problems():
@@ -29,9 +30,22 @@ CASES = [
         "a YAML yes/no value where text was meant",
         {C1: ('verdict: "false"', "verdict: no")},
         [
-            f'{C1}:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: "no"',
-            f"{C1}:5: verdict: unknown verdict `no`; add it to verdicts.yaml first, or fix the spelling",
+            f"{C1}:5: verdict: `no` is read by YAML as a yes/no value, not as text; write the verdict key in quotes "
+            'and lower case, for example `verdict: "false"`',
         ],
+    ),
+    (
+        "verdict: False gives one message that names the fix",
+        {C1: ('verdict: "false"', "verdict: False")},
+        [
+            f"{C1}:5: verdict: `False` is read by YAML as a yes/no value, not as text; write the verdict key in "
+            'quotes and lower case, for example `verdict: "false"`',
+        ],
+    ),
+    (
+        "a year read by YAML as a number",
+        {PAPER_FILE: ("date: 2018-05-09", "date: 2024")},
+        [f'{PAPER_FILE}:4: date: expected text, got a whole number; put it in quotes: "2024"'],
     ),
     (
         "a missing required field",
@@ -348,7 +362,7 @@ QUOTATION_CASES = [
         {PAPER: ("excerpts:\n", "unused:\n")},
         [
             f"{PAPER}:11: unused: unknown field `unused`; remove it; the known fields here are: appearance_only, archive_url, "
-            "authors, date, excerpts, kind, language, note, publisher, title, url",
+            "authors, date, description, excerpts, kind, language, note, publisher, title, url",
             f'{C1}:21: rebuttals[0].quote.text: the quote "It is a binary system." is not found in an excerpt '
             f"of `expert-paper`; {COPY_PAPER}",
             f'claims/second-claim.yaml:20: explanation.en: the quotation "Scores play no part in it" is not found '
@@ -415,8 +429,8 @@ APPEARANCE_ONLY_CASES = [
         "a yes/no field takes only true or false",
         {NEWS: ("kind: news", "kind: news\nappearance_only: yes")},
         [
-            f'{NEWS}:8: appearance_only: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"',
-            f"{NEWS}:8: appearance_only: expected yes/no, got text; write true, or delete the line",
+            f"{NEWS}:8: appearance_only: `yes` is read by YAML as a yes/no value, not as text; write `true` or "
+            "`false` (lower case), or delete the line",
         ],
     ),
 ]

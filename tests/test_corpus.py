@@ -44,8 +44,8 @@ EXPECTED = {
         "claims/broken.yaml:5: verdict: unknown verdict `wrong`; add it to verdicts.yaml first, or fix the spelling",
     ],
     "09-yes-no-verdict": [
-        'claims/broken.yaml:5: verdict: `no` is read by YAML as a yes/no value, not as text; put it in quotes: "no"',
-        "claims/broken.yaml:5: verdict: unknown verdict `no`; add it to verdicts.yaml first, or fix the spelling",
+        "claims/broken.yaml:5: verdict: `no` is read by YAML as a yes/no value, not as text; write the verdict key in "
+        'quotes and lower case, for example `verdict: "false"`',
     ],
     "10-yes-no-in-text": [
         'claims/broken.yaml:4: claim.en: `yes` is read by YAML as a yes/no value, not as text; put it in quotes: "yes"',

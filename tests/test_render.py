@@ -111,3 +111,14 @@ def test_short_links_of_former_ids_and_removed_claims_keep_working():
     assert "url=../../claims/first-claim/" in files["c/1/index.html"]
     # Claim 4 was removed; its address redirects to second-claim, and so does its short link.
     assert "url=../../claims/second-claim/" in files["c/4/index.html"]
+
+
+def test_untranslated_claim_page_marks_its_english_body_as_english():
+    from factcheck.site import render_edition
+
+    page = render_edition(_site(), INFO.edition("nl"))["claims/first-claim.md"]
+    head, _, body = page.partition('<div lang="en" markdown>')
+    assert body and "The paper by" in body and "The paper by" not in head
+    assert "!!! warning" in head  # the Dutch notice stays outside, in Dutch
+    english = render_edition(_site(), INFO)["claims/first-claim.md"]
+    assert '<div lang="en"' not in english

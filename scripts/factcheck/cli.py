@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from .addresses import lost, read_list
 from .load import load_tree
 from .model import build_model
 from .permanence import UNRECORDED, record_published
@@ -77,6 +78,22 @@ def cmd_addresses(args) -> int:
     return 0
 
 
+def cmd_compare_addresses(args) -> int:
+    """Refuse a deploy that would drop an address the previous deployment served."""
+    missing = lost(read_list(args.previous), read_list(args.current))
+    for address in missing:
+        print(f"{address}: served by the previous deployment, missing now", file=sys.stderr)
+    if missing:
+        print(
+            f"{len(missing)} published address(es) would disappear; restore them, or add a redirect "
+            "(former_slugs, former_ids or redirects.yaml) before deploying",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"all {len(read_list(args.previous))} previously published addresses are still served")
+    return 0
+
+
 def cmd_new(args) -> int:
     try:
         if args.kind == "claim":
@@ -121,6 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
     sub.add_parser("addresses", help="record new claim addresses in published.yaml").set_defaults(run=cmd_addresses)
+    compare = sub.add_parser(
+        "compare-addresses", help="fail if a previously deployed address is missing from a new build"
+    )
+    compare.add_argument("previous", type=Path, help="data/addresses.json of the previous deployment")
+    compare.add_argument("current", type=Path, help="data/addresses.json of the new build")
+    compare.set_defaults(run=cmd_compare_addresses)
     build = sub.add_parser("build", help="check, generate and build the site with mkdocs --strict")
     build.add_argument("--site-dir", type=Path, default=None)
     build.set_defaults(run=cmd_build)

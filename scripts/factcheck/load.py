@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
+YES_NO = "is read by YAML as a yes/no value, not as text"
 MAX_DEPTH = 12
 
 # kind → folder (one record per file, the key is the file name) or single file.
@@ -96,6 +97,17 @@ def _all_properties(node):
     elif isinstance(node, list):
         for value in node:
             yield from _all_properties(value)
+
+
+def _quote(value: str, where: JsonPath) -> str:
+    """The fix for a yes/no value where it does not belong. Verdict keys are lower case, so a
+    quoted `False` would still be wrong."""
+    if where[-1:] in _yes_no():
+        return "write `true` or `false` (lower case), or delete the line"
+    if where == ("verdict",):
+        word = value.lower() if value.lower() in ("true", "false") else "false"
+        return f'write the verdict key in quotes and lower case, for example `verdict: "{word}"`'
+    return f'put it in quotes: "{value}"'
 
 
 def _line(node_or_event) -> int:
@@ -196,7 +208,7 @@ class _Builder:
                 where,
                 _line(node),
                 f"`{node.value}` is read by YAML as a yes/no value, not as text",
-                f'put it in quotes: "{node.value}"',
+                _quote(node.value, where),
             )
             return node.value  # keep checking the rest as if it were quoted
         try:

@@ -64,6 +64,7 @@ class Source:
     note: Localized | None
     excerpts: list[Excerpt] = field(default_factory=list)
     appearance_only: bool = False  # partisan or unreliable: shows where a claim appeared, never evidence
+    description: Localized | None = None  # what the item is, where its title is unknown
     cited_by: list = field(default_factory=list)
 
 
@@ -184,6 +185,7 @@ def build_model(records: list[Record]) -> Site:
             d.get("note"),
             [Excerpt(" ".join(e["text"].split()), e["read_at"], e["read_on"]) for e in d.get("excerpts", [])],
             d.get("appearance_only", False),
+            d.get("description"),
         )
         for k, d in by_kind.get("source", {}).items()
     }

@@ -109,6 +109,16 @@ def _type_word(value) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _type_hint(error, schema: dict, wanted: str) -> str:
+    # YAML reads 2024 or 1.5 as a number: where text was meant, quoting is the whole fix.
+    number = isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool)
+    if number and "string" in (
+        error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    ):
+        return f'put it in quotes: "{error.instance}"'
+    return _hint(schema, f"write {wanted} here")
+
+
 def _show(value) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -172,7 +182,7 @@ def _problems_for(record: Record, error) -> list[Problem]:
                 record.line(where),
                 here,
                 f"expected {wanted}, got {_type_word(error.instance)}",
-                _hint(schema, f"write {wanted} here"),
+                _type_hint(error, schema, wanted),
             )
         ]
     if kind == "enum":

@@ -40,8 +40,10 @@ def prefix(lang: str) -> str:
     return "" if lang == "en" else f"{lang}/"
 
 
-def _with_notice(render, lang: str) -> str:
-    """Render a page; if any text on it fell back to English or is stale, say so under its title."""
+def _with_notice(render, lang: str, english_body: bool = False) -> str:
+    """Render a page; if any text on it fell back to English or is stale, say so under its title.
+    A body that is English for want of a translation is marked `lang="en"`, so that browsers,
+    screen readers and validators read it as English."""
     with translation_states() as states:
         text = render()
     notice = translation_notice(states, lang)
@@ -49,13 +51,24 @@ def _with_notice(render, lang: str) -> str:
         return text
     lines = text.split("\n")
     title = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    return "\n".join(lines[: title + 1] + [""] + notice + lines[title + 1 :])
+    body = lines[title + 1 :]
+    if english_body:
+        body = ['<div lang="en" markdown>', "", *body, "", "</div>"]
+    return "\n".join(lines[: title + 1] + [""] + notice + body)
+
+
+def _untranslated(claim, lang: str) -> bool:
+    """The claim's own texts are not in this language: its page body is the English one."""
+    return lang != "en" and not isinstance(claim.explanation.get(lang), str)
 
 
 def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
     """One edition's generated files, by path relative to that edition's folder."""
     lang = info.lang
-    files = {f"claims/{c.slug}.md": _with_notice(lambda c=c: claim_page.render(c, info), lang) for c in site.claims}
+    files = {
+        f"claims/{c.slug}.md": _with_notice(lambda c=c: claim_page.render(c, info), lang, _untranslated(c, lang))
+        for c in site.claims
+    }
     files.update(redirect_files(site, info, site.redirects))
     files["data/claims.json"] = data.claims_json(site, info)
     files["data/claims.csv"] = data.claims_csv(site, info)

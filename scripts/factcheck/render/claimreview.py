@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..model import Claim, Source
-from .text import SiteInfo, claim_path, tr
+from .text import SiteInfo, claim_path, display_title, tr
 
 BEST, WORST = 5, 1
 
@@ -13,10 +13,19 @@ def _date(value: str) -> dict:
     return {} if value == "unknown" else {"datePublished": value}
 
 
+# schema.org types of the work in which a claim appeared, by source kind.
+WORK_TYPES = {
+    "news": "NewsArticle",
+    "social-media": "SocialMediaPosting",
+    "blog": "BlogPosting",
+    "video": "VideoObject",
+}
+
+
 def _appearance(source: Source) -> dict:
     work = {
-        "@type": "NewsArticle" if source.kind == "news" else "CreativeWork",
-        "headline": source.title,
+        "@type": WORK_TYPES.get(source.kind, "CreativeWork"),
+        "headline": display_title(source, "en"),
         "publisher": {"@type": "Organization", "name": source.publisher},
         **_date(source.date),
     }

@@ -35,6 +35,7 @@ def _source(s: Source) -> dict:
     return {
         "key": s.key,
         "title": s.title,
+        "description": s.description,
         "authors": s.authors or "unknown",
         "publisher": s.publisher,
         "date": s.date,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Claim, Site, Source
 from ..schema import schemas
-from .text import badge, date, markdown, plain, source_line, tr, ui, url
+from .text import badge, date, display_title, markdown, plain, source_line, tr, ui, url
 
 # Lists that repeat what the claim pages hold stay out of the search index: every reader
 # downloads the whole index on first search, and it would grow with each of them.
@@ -77,7 +77,12 @@ def sources(site: Site, lang: str = "en") -> str:
         if group:
             lines += [f"## {_capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
         for source in group:
-            lines += [f"### {plain(source.title)} {{ #{source.key} }}", "", source_line(source, lang), ""]
+            lines += [
+                f"### {plain(display_title(source, lang))} {{ #{source.key} }}",
+                "",
+                source_line(source, lang),
+                "",
+            ]
             if source.note:
                 lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
             lines += _excerpts(source, lang)

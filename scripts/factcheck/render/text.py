@@ -140,9 +140,18 @@ def badge(verdict: Verdict, lang: str = "en") -> str:
 
 
 def source_title(source: Source, lang: str = "en") -> str:
-    """The title, linked when its address is known; said plainly when it is not."""
+    """The title, linked when its address is known; said plainly when it is not. An item
+    whose title is unknown is named by its description, in the reader's language."""
+    if source.title == "unknown":
+        title = f"*{plain(tr(source.description, lang))}* ({ui('title_unknown', lang)})"
+        return f"{title} [{ui('link', lang)}]({url(source.url)})" if source.url else title
     title = plain(source.title)
     return f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
+
+
+def display_title(source: Source, lang: str = "en") -> str:
+    """The title as plain text, for headings: the description where the title is unknown."""
+    return tr(source.description, lang) if source.title == "unknown" else source.title
 
 
 def _capital(text: str) -> str:
