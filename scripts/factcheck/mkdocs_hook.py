@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck import error_page  # noqa: E402
+from factcheck.addresses import write_list  # noqa: E402
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.text import SiteInfo, translation_notice  # noqa: E402
@@ -153,3 +154,5 @@ def on_post_build(config, **_):
             )
             build(edition)
     _sitemap_stubs(Path(config.site_dir))
+    if _lang(config) == "en" and not _state.get("problems"):
+        write_list(Path(config.site_dir))  # every edition is built by now
