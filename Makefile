@@ -34,20 +34,29 @@ check: $(BIN)/.site-deps ## Check the records only
 addresses: $(BIN)/.site-deps ## Record new claims' addresses in published.yaml (then commit it)
 	$(BIN)/python -m factcheck addresses
 
-new-claim: $(BIN)/.site-deps ## Start a claim: make new-claim TITLE="The claim as commonly repeated"
-	@test -n "$(TITLE)" || { echo 'usage: make new-claim TITLE="The claim as commonly repeated"' >&2; exit 2; }
-	$(BIN)/python -m factcheck new claim "$(TITLE)"
+# What an editor types after TITLE=, SLUG=, KEY= or FILE= reaches Python as it was typed:
+# make does not expand it ($(value ...), simply expanded) and the shell sees only "$$VAR".
+export FACTCHECK_TITLE := $(value TITLE)
+export FACTCHECK_SLUG := $(value SLUG)
+export FACTCHECK_KEY := $(value KEY)
+export FACTCHECK_FILE := $(value FILE)
+# Exported as given, make would expand them (and run a $(shell ...) in them) on the way out.
+unexport TITLE SLUG KEY FILE
+
+new-claim: $(BIN)/.site-deps ## Start a claim: make new-claim TITLE="The claim as commonly repeated" [SLUG=short-slug]
+	@test -n "$$FACTCHECK_TITLE" || { echo 'usage: make new-claim TITLE="The claim as commonly repeated" [SLUG=short-slug]' >&2; exit 2; }
+	@$(BIN)/python -m factcheck new claim "$$FACTCHECK_TITLE" $${FACTCHECK_SLUG:+--slug "$$FACTCHECK_SLUG"}
 
 new-source: $(BIN)/.site-deps ## Start a source: make new-source KEY=outlet-year-topic
-	@test -n "$(KEY)" || { echo 'usage: make new-source KEY=outlet-year-topic' >&2; exit 2; }
-	$(BIN)/python -m factcheck new source "$(KEY)"
+	@test -n "$$FACTCHECK_KEY" || { echo 'usage: make new-source KEY=outlet-year-topic' >&2; exit 2; }
+	@$(BIN)/python -m factcheck new source "$$FACTCHECK_KEY"
 
 new-expert: $(BIN)/.site-deps ## Start an expert: make new-expert KEY=first-last
-	@test -n "$(KEY)" || { echo 'usage: make new-expert KEY=first-last' >&2; exit 2; }
-	$(BIN)/python -m factcheck new expert "$(KEY)"
+	@test -n "$$FACTCHECK_KEY" || { echo 'usage: make new-expert KEY=first-last' >&2; exit 2; }
+	@$(BIN)/python -m factcheck new expert "$$FACTCHECK_KEY"
 
 stamp-translations: $(BIN)/.site-deps ## After checking Dutch text against the English: make stamp-translations FILE=claims/x.yaml
-	$(BIN)/python -m factcheck stamp-translations --update $(FILE)
+	@$(BIN)/python -m factcheck stamp-translations --update $${FACTCHECK_FILE:+"$$FACTCHECK_FILE"}
 
 lint: $(BIN)/.test-deps ## Lint and format-check the Python code (ruff)
 	$(BIN)/python -m ruff check scripts tests

@@ -19,10 +19,17 @@ def run(*args):
 def test_check_passes_on_good_records(tmp_path):
     result = run("--root", str(make_tree(tmp_path)), "check")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "0 errors, 0 warnings"
-    assert result.stdout.splitlines()[1].startswith(
-        "translations: nl: 14 of 35 texts translated (40.0%), 0 stale, 21 missing"
-    )
+    assert result.stdout.splitlines()[-1] == "0 errors, 0 warnings"
+    assert result.stdout.splitlines()[-2].startswith("translations: nl: 14 of 35 texts translated")
+    assert result.stderr == ""
+
+
+def test_the_summary_comes_last_when_the_check_fails_too(tmp_path):
+    result = run("--root", str(make_tree(tmp_path, {"claims/first-claim.yaml": ("id: 1", "id: x")})), "check")
+    assert result.returncode == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("claims/first-claim.yaml:1: id: expected a whole number")
+    assert lines[-2].startswith("translations: ") and lines[-1].startswith("1 error, ")
 
 
 def test_check_reports_all_problems_and_fails(tmp_path):

@@ -25,8 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def cmd_check(args) -> int:
     records, problems = check_tree(args.root, args.today)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
-    print(report(problems, args.format), file=sys.stderr if failing else sys.stdout)
-    print(f"translations: {coverage_line(records)}")
+    *lines, summary = report(problems, args.format).split("\n")
+    # One stream, and the summary always last, whether the check passes or fails.
+    print(
+        "\n".join([*lines, f"translations: {coverage_line(records)}", summary]),
+        file=sys.stderr if failing else sys.stdout,
+    )
     return 1 if failing else 0
 
 
