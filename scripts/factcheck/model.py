@@ -106,6 +106,11 @@ class Rebuttal:
     source: Source
     points: Localized
     quote: Quote | None
+    affiliation: str = ""  # at the time of the source, where the rebuttal gives one
+
+    @property
+    def affiliation_then(self) -> str:
+        return self.affiliation or self.by.affiliation
 
 
 @dataclass(eq=False)
@@ -231,7 +236,13 @@ def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
         for a in d["appearances"]
     ]
     rebuttals = [
-        Rebuttal(experts[r["by"]], sources[r["source"]], r["points"], _quote(r["quote"]) if "quote" in r else None)
+        Rebuttal(
+            experts[r["by"]],
+            sources[r["source"]],
+            r["points"],
+            _quote(r["quote"]) if "quote" in r else None,
+            r.get("affiliation", ""),
+        )
         for r in d["rebuttals"]
     ]
     return Claim(

@@ -65,7 +65,7 @@ def _rebuttal(rebuttal: Rebuttal, n: int, lang: str) -> list[str]:
     lines = [
         '<div class="fc-rebuttal" markdown>',
         "",
-        f"### {plain(expert.name)} — {plain(expert.affiliation)} {{ #rebuttal-{n} }}",
+        f"### {plain(expert.name)} — {plain(rebuttal.affiliation_then)} {{ #rebuttal-{n} }}",
         "",
         plain(tr(rebuttal.points, lang)),
         "",

@@ -73,7 +73,7 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
         ],
         "rebuttals": [
             {
-                "by": {"key": r.by.key, "name": r.by.name, "affiliation": r.by.affiliation},
+                "by": {"key": r.by.key, "name": r.by.name, "affiliation": r.affiliation_then},
                 "source": r.source.key,
                 "points": r.points,
                 "quote": {"text": r.quote.text, "language": r.quote.language, "translation": r.quote.translation}
