@@ -269,13 +269,23 @@ CASES = [
         ],
     ),
     (
-        "a quoted media item without an archived copy, and a claim not reviewed for a year",
+        "a media item cited directly with neither an archived copy nor an excerpt",
         {
-            "sources/news-article.yaml": ("url: unknown", "url: https://example.org/news"),
-            C2: ("published: 2020-01-02\nreviewed: 2020-01-02", "published: 2019-11-01\nreviewed: 2019-11-30"),
+            "sources/new-article.yaml": (
+                "title: New\nauthors: unknown\npublisher: P\ndate: unknown\nurl: https://example.org/new\n"
+                "language: en\nkind: news\n"
+            ),
+            C2: ("source: news-article\n    via: expert-paper", "source: new-article"),
         },
         [
-            "sources/news-article.yaml:5: url: warning: this media item has no archived copy; save it on web.archive.org (or another archive) and add `archive_url:`",
+            "sources/new-article.yaml:5: url: warning: this media item has no archived copy and no excerpt; save it "
+            "on web.archive.org and add `archive_url:`, or copy the passage you read into `excerpts:`",
+        ],
+    ),
+    (
+        "a claim not reviewed for a year",
+        {C2: ("published: 2020-01-02\nreviewed: 2020-01-02", "published: 2019-11-01\nreviewed: 2019-11-30")},
+        [
             f"{C2}:24: reviewed: warning: last reviewed 2019-11-30, over a year ago; check the claim against newer sources, then update `reviewed`",
         ],
     ),

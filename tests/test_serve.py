@@ -84,4 +84,4 @@ def test_editing_a_record_while_serving_shows_after_reload(served):
     assert restored and not restored.startswith("Edited")
     assert "Traceback" not in log.read_text()
     # Rebuilds stay quiet about pages that are deliberately not in the nav.
-    assert "not included in the \"nav\" configuration" not in log.read_text()
+    assert 'not included in the "nav" configuration' not in log.read_text()

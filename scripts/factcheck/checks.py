@@ -256,19 +256,27 @@ def _claim_date_order(records: Records) -> Iterator[Problem]:
 
 
 def check_archived_media(records: Records) -> Iterator[Problem]:
-    """Media items disappear: every source a claim quotes as an appearance should have an archived copy."""
-    quoted = {get(a, "source") for r in of_kind(records, "claim") for a in as_list(r.data.get("appearances"))}
+    """Media items disappear: a source a claim cites as an appearance keeps either an archived
+    copy or the passages we read in it (`excerpts:`), so its words can still be checked. An
+    item known only through another source (`via`) rests on that source's excerpts."""
+    quoted = {
+        get(a, "source")
+        for r in of_kind(records, "claim")
+        for a in as_list(r.data.get("appearances"))
+        if get(a, "via") is None
+    }
     for record in of_kind(records, "source"):
         if (
             record.key in quoted
             and str(record.data.get("url", "")).startswith("http")
             and "archive_url" not in record.data
+            and not as_list(record.data.get("excerpts"))
         ):
             yield problem(
                 record,
                 ("url",),
-                "this media item has no archived copy",
-                "save it on web.archive.org (or another archive) and add `archive_url:`",
+                "this media item has no archived copy and no excerpt",
+                "save it on web.archive.org and add `archive_url:`, or copy the passage you read into `excerpts:`",
                 WARNING,
             )
 
