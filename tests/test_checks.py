@@ -511,6 +511,27 @@ ID_CASES = [
 ]
 
 
+UNTITLED_CASES = [
+    (
+        "title: unknown needs a description of the item",
+        {PAPER_FILE: ("title: An expert paper", "title: unknown")},
+        [
+            f"{PAPER_FILE}:1: description: required field is missing; add `description:` (Only with `title: unknown`: what the item is, in a few words per language (for example `Daily Mail report on children of debtors and elite schools`))"
+        ],
+    ),
+    (
+        "title: unknown with a description passes",
+        {PAPER_FILE: ("title: An expert paper", "title: unknown\ndescription:\n  en: A paper by an expert")},
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", UNTITLED_CASES, ids=[c[0] for c in UNTITLED_CASES])
+def test_unknown_titles_are_described_not_invented(tree, name, edits, expected):
+    assert sorted(messages(tree(edits))) == sorted(expected)
+
+
 @pytest.mark.parametrize("name,edits,expected", ID_CASES, ids=[c[0] for c in ID_CASES])
 def test_ids_stay_bound_to_their_published_claims(tree, name, edits, expected):
     assert sorted(messages(tree(edits))) == sorted(expected)

@@ -122,3 +122,31 @@ def test_untranslated_claim_page_marks_its_english_body_as_english():
     assert "!!! warning" in head  # the Dutch notice stays outside, in Dutch
     english = render_edition(_site(), INFO)["claims/first-claim.md"]
     assert '<div lang="en"' not in english
+
+
+def test_unknown_title_shows_the_description_in_the_readers_language():
+    from factcheck.render.text import source_line
+
+    source = _claim("first-claim").appearances[0].source
+    source.title = "unknown"
+    source.description = {"en": "A report on scores", "nl": "Een bericht over scores", "nl_source": "x"}
+    assert source_line(source, "en").startswith("A Newspaper, March 2019: *A report on scores* (title not known).")
+    dutch = source_line(source, "nl").replace("\\", "")
+    assert dutch.startswith("A Newspaper, maart 2019: *Een bericht over scores* (titel niet bekend).")
+    assert "unknown" not in dutch
+
+
+def test_a_rebuttal_shows_the_affiliation_at_the_time():
+    claim = _claim("first-claim")
+    claim.rebuttals[0].affiliation = "A Law School"
+    page = claim_page.render(claim, INFO)
+    assert "### An Expert — A Law School { #rebuttal-1 }" in page
+
+
+def test_claimreview_types_social_media_and_blog_appearances():
+    from factcheck.render.claimreview import claim_review
+
+    claim = _claim("first-claim")
+    claim.appearances[0].source.kind = "social-media"
+    review = claim_review(claim, INFO)
+    assert review["itemReviewed"]["appearance"][0]["@type"] == "SocialMediaPosting"
