@@ -527,6 +527,22 @@ UNTITLED_CASES = [
 ]
 
 
+ADDRESS_CASES = [
+    (
+        "an address without a real host name",
+        {PAPER_FILE: ("url: https://example.org/paper", "url: https://Example/paper")},
+        [
+            f"{PAPER_FILE}:6: url: `https://Example/paper` has no valid host name; copy the full address from the browser's address bar"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", ADDRESS_CASES, ids=[c[0] for c in ADDRESS_CASES])
+def test_addresses_have_real_host_names(tree, name, edits, expected):
+    assert sorted(messages(tree(edits))) == sorted(expected)
+
+
 @pytest.mark.parametrize("name,edits,expected", UNTITLED_CASES, ids=[c[0] for c in UNTITLED_CASES])
 def test_unknown_titles_are_described_not_invented(tree, name, edits, expected):
     assert sorted(messages(tree(edits))) == sorted(expected)

@@ -9,7 +9,6 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -139,22 +138,6 @@ def test_site_works_with_the_network_cut(browser, base_url):
     page.locator(".md-search-result__list li").first.wait_for(timeout=15_000)
     context.close()
     assert blocked == [] and failed == []
-
-
-def _addresses():
-    for path in sorted((ROOT / "sources").glob("*.yaml")) + sorted((ROOT / "experts").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for field in ("url", "archive_url"):
-            if data.get(field) not in (None, "unknown"):
-                yield f"{path.parent.name}/{path.stem}:{field}", data[field]
-
-
-@pytest.mark.parametrize("where,address", list(_addresses()))
-def test_source_addresses_are_well_formed(where, address):
-    parts = urlsplit(address)
-    assert parts.scheme in ("http", "https"), where
-    assert "." in parts.hostname and not any(c.isspace() for c in address), where
-    assert parts.hostname == parts.hostname.lower().strip("."), where
 
 
 def test_no_vnu_or_axe_results_are_faked():

@@ -7,6 +7,7 @@ import difflib
 import re
 from collections import defaultdict
 from typing import Callable, Iterator
+from urllib.parse import urlsplit
 
 from .access import Records, as_list, get, of_kind, parse_date, problem
 from .load import Record
@@ -193,6 +194,24 @@ def check_evidence_sources(records: Records) -> Iterator[Problem]:
                     f"source `{key}` is marked `appearance_only`: it may show where the claim appeared, "
                     "not back a correction",
                     "cite a reliable source here, or list it under `appearances`",
+                )
+
+
+def check_addresses(records: Records) -> Iterator[Problem]:
+    """A web address has a real host name: with a dot, in lower case (the schema checks its form)."""
+    for record in records:
+        if record.kind not in ("source", "expert") or not record.readable:
+            continue
+        for where, value in _strings(record.data):
+            if where[-1:] not in (("url",), ("archive_url",), ("read_at",)) or not re.match(r"https?://", value):
+                continue
+            host = urlsplit(value).hostname or ""
+            if "." not in host or host != host.lower().strip(".") or any(c.isspace() for c in value):
+                yield problem(
+                    record,
+                    where,
+                    f"`{value}` has no valid host name",
+                    "copy the full address from the browser's address bar",
                 )
 
 
@@ -464,6 +483,7 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         check_unique,
         check_references,
         check_evidence_sources,
+        check_addresses,
         make_check_dates(today),
         check_unused_sources,
         check_translations,
