@@ -532,7 +532,7 @@ ADDRESS_CASES = [
         "an address without a real host name",
         {PAPER_FILE: ("url: https://example.org/paper", "url: https://Example/paper")},
         [
-            f"{PAPER_FILE}:6: url: `https://Example/paper` has no valid host name; copy the full address from the browser's address bar"
+            f"{PAPER_FILE}:5: url: `https://Example/paper` has no valid host name; copy the full address from the browser's address bar"
         ],
     ),
 ]
