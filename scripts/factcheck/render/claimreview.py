@@ -22,10 +22,10 @@ WORK_TYPES = {
 }
 
 
-def _appearance(source: Source) -> dict:
+def _appearance(source: Source, lang: str) -> dict:
     work = {
         "@type": WORK_TYPES.get(source.kind, "CreativeWork"),
-        "headline": display_title(source, "en"),
+        "headline": display_title(source, lang),
         "publisher": {"@type": "Organization", "name": source.publisher},
         **_date(source.date),
     }
@@ -48,7 +48,7 @@ def claim_review(claim: Claim, info: SiteInfo) -> dict:
         "@type": "Claim",
         "author": {"@type": "Organization", "name": first.publisher},
         # One entry per published work, however many of its statements the page quotes.
-        "appearance": [_appearance(s) for s in dict.fromkeys(a.source for a in claim.appearances)],
+        "appearance": [_appearance(s, lang) for s in dict.fromkeys(a.source for a in claim.appearances)],
         **_date(first.date),
     }
     return {
