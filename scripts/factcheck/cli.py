@@ -15,7 +15,7 @@ from .model import build_model
 from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
-from .site import generate
+from .site import check_once, generate
 from .translations import coverage_line, stamp
 from .validate import check_tree
 
@@ -44,9 +44,10 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    records, problems = check_tree(args.root)
-    if errors(problems):
-        print(report(problems), file=sys.stderr)
+    # Checked once here; the hooks of both editions reuse this check and render once.
+    checked = check_once(args.root, args.root / "docs")
+    if checked.site is None:
+        print(report(checked.problems), file=sys.stderr)
         print("The records have errors; nothing was built.", file=sys.stderr)
         return 1
     from mkdocs.commands.build import build

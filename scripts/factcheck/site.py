@@ -9,9 +9,12 @@ removed records are deleted. Nothing is written when any record has an error.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
 from .problems import Problem, errors
 from .render import claim_page, data, format_page, indexes
@@ -142,6 +145,69 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     return written
 
 
+@dataclass(frozen=True)
+class Build:
+    """One pass over the records: checked, modelled and rendered once."""
+
+    records: list
+    problems: list[Problem]
+    site: Site | None  # None: the records have errors, and nothing is rendered
+    files: dict[str, str]
+    made_from: tuple = ()  # what the check was made from: root, docs, day, digest of the inputs
+
+
+_LAST: dict = {}  # the newest check and the newest rendering, by what they were made from
+
+
+def _inputs(root: Path, docs: Path | None) -> str:
+    """A digest of every file a build reads: the records, and the hand-written pages and
+    assets that translated and fallback pages come from."""
+    digest = hashlib.sha256()
+    files = [p for folder in FOLDERS.values() for p in sorted((root / folder).glob("*"))]
+    files += [root / name for name, _ in SINGLE_FILES.values()]
+    if docs is not None:
+        files += sorted(docs.glob("*.md")) + [docs / a for a in SHARED_ASSETS]
+        files += [p for lang in LANGUAGES if lang != "en" for p in sorted((docs / prefix(lang)).glob("*.md"))]
+    for path in files:
+        if path.is_file() and FALLBACK_MARK.encode() not in (content := path.read_bytes()):
+            digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()
+
+
+def _once(slot: str, key: tuple, compute):
+    if _LAST.get(slot, (None,))[0] != key:
+        _LAST[slot] = (key, compute())
+    return _LAST[slot][1]
+
+
+def check_once(root: Path, docs: Path | None = None, today: dt.date | None = None) -> Build:
+    """The records checked and modelled, once per process and per content of the inputs."""
+    key = (root.resolve(), docs, today or dt.date.today(), _inputs(root, docs))
+
+    def compute() -> Build:
+        records, problems = check_tree(root, key[2])
+        return Build(records, problems, None if errors(problems) else build_model(records), {}, key)
+
+    return _once("check", key, compute)
+
+
+def build_once(
+    root: Path,
+    docs: Path | None = None,
+    today: dt.date | None = None,
+    info: SiteInfo = DEFAULT_INFO,
+    languages: tuple = LANGUAGES,
+) -> Build:
+    """The build of these records: checked, modelled and rendered once, whoever asks (the
+    CLI, the hook of each edition, the tests)."""
+    checked = check_once(root, docs, today)
+    if checked.site is None:
+        return checked
+    render = functools.partial(render_all, checked.site, info, docs, languages)
+    files = _once("render", (checked.made_from, info, languages), render)
+    return Build(checked.records, checked.problems, checked.site, files, checked.made_from)
+
+
 def generate(
     root: Path,
     docs: Path | None = None,
@@ -149,10 +215,8 @@ def generate(
     info: SiteInfo = DEFAULT_INFO,
     languages: tuple = LANGUAGES,
 ) -> Result:
-    records, problems = check_tree(root, today)
-    if errors(problems):
-        return Result(None, problems, [])
-    site = build_model(records)
     docs = docs or root / "docs"
-    written = write_changed(docs, render_all(site, info, docs, languages))
-    return Result(site, problems, written)
+    build = build_once(root, docs, today, info, languages)
+    if build.site is None:
+        return Result(None, build.problems, [])
+    return Result(build.site, build.problems, write_changed(docs, build.files))

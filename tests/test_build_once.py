@@ -1,0 +1,37 @@
+"""One `python -m factcheck build` checks the records, builds the model and renders each
+edition exactly once: the Dutch edition's hook reuses the English build."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from factcheck import cli, site
+
+from sitebuild import copy_project
+
+
+def _counting(counts: Counter, name: str, function):
+    def counted(*args, **kwargs):
+        counts[name] += 1
+        return function(*args, **kwargs)
+
+    return counted
+
+
+def test_one_build_does_each_step_once(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "p")
+    counts: Counter = Counter()
+    for name in ("check_tree", "build_model", "render_edition"):
+        monkeypatch.setattr(site, name, _counting(counts, name, getattr(site, name)))
+    assert cli.main(["--root", str(project), "build"]) == 0
+    assert (project / "site" / "nl" / "index.html").exists()
+    assert counts == {"check_tree": 1, "build_model": 1, "render_edition": 2}  # English and Dutch
+
+
+def test_a_changed_record_is_built_again(tmp_path):
+    project = copy_project(tmp_path / "p")
+    first = site.build_once(project, project / "docs")
+    assert site.build_once(project, project / "docs").files is first.files
+    record = project / "claims" / "black-mirror-nosedive.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Nosedive", "Nosedive!", 1), encoding="utf-8")
+    assert site.build_once(project, project / "docs").files is not first.files
