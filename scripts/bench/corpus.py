@@ -32,46 +32,37 @@ GENERATED = {
 EXPERT_EVERY = 10  # groups of claims that share one copy of the experts
 
 
-def _copy_tree(src: Path, dst: Path) -> None:
-    base = _source["root"].resolve()
+def _copy(name: str, target: Path) -> None:
+    """One file or folder of the project, without caches and generated pages."""
+    src, base = _source["root"] / name, _source["root"].resolve()
 
     def ignore(folder: str, names: list[str]) -> list[str]:
         rel = Path(folder).resolve().relative_to(base).as_posix()
         return [n for n in names if n in ("__pycache__", ".ruff_cache") or n in GENERATED.get(rel, set())]
 
-    shutil.copytree(src, dst, ignore=ignore)
+    shutil.copytree(src, target / name, ignore=ignore) if src.is_dir() else shutil.copy2(src, target / name)
 
 
 def copy_shared(target: Path) -> Path:
     """The project without its records and without generated pages."""
-    root = _source["root"]
     target.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
-        src = root / name
-        if src.is_dir():
-            _copy_tree(src, target / name)
-        else:
-            shutil.copy2(src, target / name)
+        _copy(name, target)
     return target
 
 
 def copy_real(target: Path) -> Path:
-    """The whole real project, records and published.yaml included."""
-    root = _source["root"]
+    """The whole real project, records, published.yaml and redirects.yaml included."""
     copy_shared(target)
-    for name in RECORDS:
-        shutil.copytree(root / name, target / name)
-    for name in ("published.yaml", "redirects.yaml"):
-        if (root / name).exists():
-            shutil.copy2(root / name, target / name)
+    for name in RECORDS + [n for n in ("published.yaml", "redirects.yaml") if (_source["root"] / n).exists()]:
+        _copy(name, target)
     return target
 
 
 def take_snapshot(target: Path) -> Path:
     """Copy the checkout once; every later copy, and the code the benchmark imports, come
     from this snapshot, so that edits made while the benchmark runs do not mix versions."""
-    copy_real(target)
-    _source["root"] = target
+    _source["root"] = copy_real(target)
     return target
 
 
@@ -120,26 +111,22 @@ def dump(data: dict, schema: str) -> str:
     return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-def _localize(text: dict, en: str, nl: str | None) -> dict:
-    from factcheck.translations import source_hash
-
-    out = {"en": en}
-    if nl is not None:
-        out.update(nl_source=source_hash(en), nl=nl)
-    return out
-
-
 def _retext(claim: dict, n: int) -> None:
     """A new claim text, different for every claim, keeping the Dutch translation current."""
     from factcheck.checks import CLAIM_REVIEWED_MAX
+    from factcheck.translations import source_hash
+
+    def localized(en: str, nl: str | None) -> dict:
+        return {"en": en} if nl is None else {"en": en, "nl_source": source_hash(en), "nl": nl}
 
     old = claim["claim"]
     en = f"{old['en'].rstrip('.')} (No. {n})."
     nl = f"{old['nl'].rstrip('.')} (nr. {n})." if isinstance(old.get("nl"), str) else None
-    claim["claim"] = _localize(old, en, nl)
+    claim["claim"] = localized(en, nl)
     if "claim_reviewed" not in claim and (len(en) > CLAIM_REVIEWED_MAX or len(nl or "") > CLAIM_REVIEWED_MAX):
-        short_nl = old.get("nl") if len(old.get("nl") or "") <= CLAIM_REVIEWED_MAX else None
-        claim["claim_reviewed"] = _localize(old, old["en"], short_nl)
+        claim["claim_reviewed"] = localized(
+            old["en"], old.get("nl") if len(old.get("nl") or "") <= CLAIM_REVIEWED_MAX else None
+        )
 
 
 def synthetic_claim(template: dict, n: int, group: int) -> dict:

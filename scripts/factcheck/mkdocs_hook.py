@@ -28,9 +28,10 @@ from factcheck import error_page  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
-from factcheck.render.text import SiteInfo, translation_notice  # noqa: E402
+from factcheck.render.text import SiteInfo, translation_notice, under_title  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
-from factcheck.translations import source_hash  # noqa: E402
+from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
+from factcheck.translations import STALE, page_status  # noqa: E402
 
 _MARKER = re.compile(r"<!-- factcheck:([a-z-]+) -->")
 _EDITIONS = {"nl": "mkdocs.nl.yml"}
@@ -108,15 +109,12 @@ def on_files(files, config, **_):
 
 
 def _translation_notice(markdown: str, page, config) -> str:
-    """A hand-translated page records the English version it translates (`translation_of`);
-    when the English page has changed since, readers are told."""
-    given = page.meta.get("translation_of")
+    """A hand-translated page whose English original changed since is marked as behind."""
     english = _root(config) / "docs" / page.file.src_uri
-    if not given or not english.exists() or str(given) == source_hash(english.read_text(encoding="utf-8")):
+    if "translation_of" not in page.meta or not english.exists():
         return markdown
-    lines = markdown.split("\n")
-    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join(lines[: title + 1] + [""] + translation_notice({"stale"}, _lang(config)) + lines[title + 1 :])
+    state, _, _ = page_status(english.read_text(encoding="utf-8"), page.file.content_string)
+    return under_title(markdown, translation_notice({STALE}, _lang(config))) if state == STALE else markdown
 
 
 def on_page_markdown(markdown, page, config, **_):

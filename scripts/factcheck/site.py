@@ -19,7 +19,7 @@ from .model import Site, build_model
 from .problems import Problem, errors
 from .render import claim_page, data, format_page, indexes
 from .render.redirects import redirect_files
-from .render.text import SiteInfo, translation_notice, translation_states, verdicts_css
+from .render.text import SiteInfo, translation_notice, translation_states, under_title, verdicts_css
 from .translations import LANGUAGES
 from .validate import check_tree
 
@@ -52,12 +52,11 @@ def _with_notice(render, lang: str, english_body: bool = False) -> str:
     notice = translation_notice(states, lang)
     if not notice:
         return text
-    lines = text.split("\n")
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    body = lines[title + 1 :]
     if english_body:
-        body = ['<div lang="en" markdown>', "", *body, "", "</div>"]
-    return "\n".join(lines[: title + 1] + [""] + notice + body)
+        head, _, body = text.partition("\n# ")
+        title, _, rest = body.partition("\n")
+        text = f'{head}\n# {title}\n<div lang="en" markdown>\n{rest}\n</div>'
+    return under_title(text, notice)
 
 
 def _untranslated(claim, lang: str) -> bool:

@@ -86,6 +86,21 @@ def stamp(root: Path, record, only_missing: bool = True) -> str | None:
     return "\n".join(lines) if edits else None
 
 
+_TRANSLATION_OF = re.compile(r'^translation_of:\s*"?([0-9a-f]*)"?\s*$', re.M)
+UNRECORDED = "unrecorded"
+
+
+def page_status(english: str, translated: str) -> tuple[str, str, int]:
+    """A hand-translated page against its English original: TRANSLATED, STALE or UNRECORDED
+    (no `translation_of`), the hash to record, and the line of `translation_of`."""
+    wanted = source_hash(english)
+    match = _TRANSLATION_OF.search(translated)
+    if not match:
+        return UNRECORDED, wanted, 1
+    line = translated[: match.start()].count("\n") + 1
+    return (TRANSLATED if match.group(1) == wanted else STALE), wanted, line
+
+
 def check_translated_pages(root: Path) -> list[Problem]:
     """Hand-written Dutch pages (docs/nl/*.md) name the English version they translate in
     their front matter (`translation_of`); warn when the English page has changed since."""
@@ -95,30 +110,15 @@ def check_translated_pages(root: Path) -> list[Problem]:
         text = page.read_text(encoding="utf-8")
         if not english.exists() or "<!-- generated:" in text:
             continue
-        wanted = source_hash(english.read_text(encoding="utf-8"))
-        match = re.search(r'^translation_of:\s*"?([0-9a-f]*)"?\s*$', text, re.M)
+        state, wanted, line = page_status(english.read_text(encoding="utf-8"), text)
         rel = page.relative_to(root).as_posix()
-        line = text[: match.start()].count("\n") + 1 if match else 1
-        if not match:
-            problems.append(
-                Problem(
-                    rel,
-                    line,
-                    "translation_of",
-                    "the page does not record which English version it translates",
-                    f'check it against docs/{page.name}, then add `translation_of: "{wanted}"` to its front matter',
-                    WARNING,
-                )
-            )
-        elif match.group(1) != wanted:
-            problems.append(
-                Problem(
-                    rel,
-                    line,
-                    "translation_of",
-                    f"docs/{page.name} changed since this translation",
-                    f'update the Dutch to match, then set `translation_of: "{wanted}"`',
-                    WARNING,
-                )
-            )
+        if state == UNRECORDED:
+            message = "the page does not record which English version it translates"
+            hint = f'check it against docs/{page.name}, then add `translation_of: "{wanted}"` to its front matter'
+        elif state == STALE:
+            message = f"docs/{page.name} changed since this translation"
+            hint = f'update the Dutch to match, then set `translation_of: "{wanted}"`'
+        else:
+            continue
+        problems.append(Problem(rel, line, "translation_of", message, hint, WARNING))
     return problems

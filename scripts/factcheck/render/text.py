@@ -72,6 +72,13 @@ def tr(text: Localized | None, lang: str = "en") -> str:
     return text["en"] if state == MISSING else text[lang]
 
 
+def under_title(markdown: str, lines: list[str]) -> str:
+    """Markdown with lines put right under its `# ` title (at the top if it has none)."""
+    page = markdown.split("\n")
+    title = next((i for i, line in enumerate(page) if line.startswith("# ")), -1)
+    return "\n".join(page[: title + 1] + [""] + lines + page[title + 1 :])
+
+
 def translation_notice(states: set, lang: str) -> list[str]:
     """A visible notice on a page whose translation is missing in part, or may be behind."""
     lines = []

@@ -1,0 +1,386 @@
+"""The measurements. On synthetic corpora: our build (`mkdocs build --strict`, English only),
+plain MkDocs on the same generated Markdown without our hook, our check and generation alone
+in-process, and a profile of the checker. On the real project: `mkdocs serve` rebuild latency,
+and Lighthouse 12 (mobile, default throttling) on the built site served with gzip, which also
+gives the page weight."""
+
+from __future__ import annotations
+
+import cProfile
+import functools
+import gzip
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from unittest import mock
+
+from .corpus import GENERATED, ROOT, copy_real, write_synthetic
+
+BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 180, 120
+GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+FIRST_VISIT = ("search/search_index.json", "sitemap.xml")  # fetched by Material on every first visit
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices"}
+CATEGORIES["seo"] = "SEO"
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
+METRICS |= {"cumulative-layout-shift": "CLS", "speed-index": "SI"}
+KINDS = {".css": "css", ".js": "script", ".json": "data (json)", ".xml": "data (xml)", ".woff2": "font"}
+KINDS |= dict.fromkeys((".png", ".svg", ".ico", ".jpg", ".webp"), "image")
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+
+
+@dataclass
+class SizeResult:
+    n: int
+    corpus: dict
+    build: Measure
+    plain: Measure | None = None
+    generate_s: float | None = None
+    check_s: float | None = None
+    pages_html: int | None = None
+    site_mb: float | None = None
+    first_visit: dict | None = None  # file → (raw MB, gzip MB)
+
+    @property
+    def share(self) -> float | None:
+        if self.plain is None or self.build.returncode or self.plain.returncode:
+            return None
+        return (self.build.seconds - self.plain.seconds) / self.build.seconds
+
+
+def env(editions: str | None = "en") -> dict:
+    out = {k: v for k, v in os.environ.items() if k != "FACTCHECK_EDITIONS"}
+    return {**out, "NO_MKDOCS_2_WARNING": "1", **({"FACTCHECK_EDITIONS": editions} if editions else {})}
+
+
+def run_measured(cmd: list[str], cwd: Path, env: dict, log: Path, timeout: float = BUILD_TIMEOUT) -> Measure:
+    """Wall seconds and peak resident memory of exactly this child (os.wait4); its process
+    group is killed when it runs past the timeout."""
+    with open(log, "ab") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        timer = threading.Timer(timeout, kill_group, (proc.pid,))
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        timer.cancel()
+    return Measure(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+
+
+def kill_group(pid: int, sig: int = signal.SIGKILL) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(pid, sig)
+
+
+def mkdocs_build(project: Path, config: str, site: str, log: Path) -> Measure:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", site]
+    return run_measured(cmd, project, env("en"), log)
+
+
+def plain_config(project: Path) -> str:
+    """mkdocs.yml without `hooks:`: MkDocs alone; the `<!-- factcheck:NAME -->` markers stay comments."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = re.sub(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "", text, flags=re.M)
+    if plain == text:
+        raise SystemExit("mkdocs.yml: no `hooks:` block found to remove for the plain MkDocs build")
+    (project / "mkdocs.plain.yml").write_text(plain, encoding="utf-8")
+    return "mkdocs.plain.yml"
+
+
+def timed_generate(project: Path) -> tuple[float, float]:
+    """factcheck.site.generate in-process, English only, from docs/ without generated files:
+    total seconds and seconds of its check_tree call."""
+    import factcheck.site as site_module
+
+    for target in (project / folder / name for folder, names in GENERATED.items() for name in names):
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.unlink(missing_ok=True)
+    original, spent = site_module.check_tree, []
+
+    def check_tree(*args, **kwargs):
+        start = time.perf_counter()
+        out = original(*args, **kwargs)
+        spent.append(time.perf_counter() - start)
+        return out
+
+    with mock.patch.object(site_module, "check_tree", check_tree):
+        start = time.perf_counter()
+        result = site_module.generate(project, languages=("en",))
+        total = time.perf_counter() - start
+    if result.site is None:
+        raise SystemExit(f"{project}: the synthetic records have errors")
+    return total, spent[0]
+
+
+def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResult:
+    project, start = work / f"corpus-{n}", time.perf_counter()
+    corpus = write_synthetic(project, n)
+    log(f"  corpus: {corpus} written in {time.perf_counter() - start:.1f} s")
+    result = SizeResult(n, corpus, mkdocs_build(project, "mkdocs.yml", "site", work / f"build-{n}.log"))
+    log(f"  our build: {result.build.seconds:.1f} s, peak {result.build.peak_rss_mb:.0f} MB")
+    if result.build.returncode:
+        return result
+    site = project / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    result.pages_html = sum(p.name == "index.html" for p in files)
+    result.site_mb = sum(p.stat().st_size for p in files) / 1e6
+    data = {rel: (site / rel).read_bytes() for rel in FIRST_VISIT if (site / rel).is_file()}
+    result.first_visit = {k: (len(v) / 1e6, len(gzip.compress(v, GZIP_LEVEL, mtime=0)) / 1e6) for k, v in data.items()}
+    if plain:
+        result.plain = mkdocs_build(project, plain_config(project), "site-plain", work / f"plain-{n}.log")
+        log(f"  plain MkDocs: {result.plain.seconds:.1f} s, peak {result.plain.peak_rss_mb:.0f} MB")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project / "site-plain", ignore_errors=True)
+    result.generate_s, result.check_s = timed_generate(project)
+    log(f"  check + generate in-process: {result.generate_s:.1f} s (check_tree {result.check_s:.1f} s)")
+    return result
+
+
+def profile_check(n: int, work: Path, top: int = 10) -> dict:
+    """cProfile of check_tree on n synthetic claims: the top functions by own time, and the
+    project's own functions (and the YAML entry points they call) by cumulative time; each
+    row is (name, own s, cumulative s, calls)."""
+    from factcheck.validate import check_tree
+
+    project = work / f"corpus-{n}"
+    if not (project / "claims").is_dir():
+        write_synthetic(project, n)
+    profiler, start = cProfile.Profile(), time.perf_counter()
+    profiler.runcall(check_tree, project)
+    seconds = time.perf_counter() - start
+    rows = [
+        (f"{re.sub(r'^.*?(site-packages|scripts)/', '', file)}:{line}({func})", tt, ct, nc)
+        for (file, line, func), (_cc, nc, tt, ct, _) in pstats.Stats(profiler).stats.items()  # type: ignore[attr-defined]
+    ]
+    ours = [
+        r for r in rows if r[0].startswith("factcheck/") or re.match(r"yaml/__init__.py:\d+\((parse|compose)\)", r[0])
+    ]
+    by_cumulative = sorted(ours, key=lambda r: -r[2])[:top]
+    cumulative = {name.split("(")[-1].rstrip(")"): ct for name, _, ct, _ in by_cumulative}
+    return {
+        "n": n,
+        "seconds": seconds,
+        "by_own": sorted(rows, key=lambda r: -r[1])[:top],
+        "by_cumulative": by_cumulative,
+        "load_share": cumulative["load_tree"] / cumulative["check_tree"]
+        if {"load_tree", "check_tree"} <= set(cumulative)
+        else None,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def end_group(proc: subprocess.Popen) -> None:
+    """End a child started with start_new_session=True, and what it started in its group."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        kill_group(proc.pid, sig)
+        with suppress(subprocess.TimeoutExpired):
+            proc.wait(10)
+            return
+
+
+class _Gzip(SimpleHTTPRequestHandler):
+    """Text (HTML, CSS, JS, JSON, XML, SVG) gzipped on the fly, as a production server would."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        file = Path(self.translate_path(self.path))
+        file = file / "index.html" if file.is_dir() and self.path.split("?")[0].endswith("/") else file
+        ctype = self.guess_type(str(file))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not file.is_file() or not ctype.startswith(COMPRESSIBLE) or not accepts:
+            return super().send_head()
+        data = gzip.compress(file.read_bytes(), GZIP_LEVEL, mtime=0)
+        self.send_response(200)
+        for name, value in [("Content-Type", ctype), ("Content-Length", len(data)), ("Content-Encoding", "gzip")]:
+            self.send_header(name, str(value))
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Vary", "Accept-Encoding")
+        super().end_headers()
+
+
+@contextmanager
+def static_server(site: Path, port: int):
+    """Serve site/ on 127.0.0.1:port until the block ends."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Gzip, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@dataclass
+class LighthouseRun:
+    scores: dict[str, int] = field(default_factory=dict)
+    metrics: dict[str, str] = field(default_factory=dict)
+    failing: dict[str, list[tuple]] = field(default_factory=dict)  # category → (audit, score, value) below 1
+    total_kb: float | None = None  # total-byte-weight: transfer sizes, headers included
+    requests: list[dict] = field(default_factory=list)  # network-requests: path, kind, size, sent, by
+    other_hosts: list[str] = field(default_factory=list)
+    error: str | None = None
+    leftover_processes: int = 0
+
+
+def lighthouse_missing() -> str | None:
+    if not LIGHTHOUSE.exists():
+        return f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `npm install --ignore-scripts`"
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing: run `make browser-deps`"
+    return None if shutil.which("node") else "node is not installed"
+
+
+def end_browsers(profile: Path) -> int:
+    """Chromium started by Lighthouse leaves its group: end by id each process using this profile."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        with suppress(OSError):
+            if entry.name.isdigit() and str(profile).encode() in (entry / "cmdline").read_bytes():
+                pids.append(int(entry.name))
+    for sig in (signal.SIGTERM, signal.SIGKILL) if pids else ():
+        for pid in pids:
+            with suppress(ProcessLookupError):
+                os.kill(pid, sig)
+        time.sleep(2)
+    return len(pids)
+
+
+def lighthouse(url: str, work: Path, name: str) -> LighthouseRun:
+    result, profile = LighthouseRun(), Path(tempfile.mkdtemp(prefix="bench-lh-profile-"))
+    report, log = work / f"lighthouse-{name}.json", work / f"lighthouse-{name}.log"
+    cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet", "--max-wait-for-load=60000"]
+    cmd += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={FLAGS} --user-data-dir={profile}"]
+    with open(log, "wb") as out:
+        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out, start_new_session=True)
+    try:
+        proc.wait(timeout=RUN_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        result.error = f"Lighthouse did not finish within {RUN_TIMEOUT} s"
+    finally:
+        end_group(proc)
+        result.leftover_processes = end_browsers(profile)
+        shutil.rmtree(profile, ignore_errors=True)
+    if not result.error and (proc.returncode or not report.exists()):
+        result.error = f"Lighthouse exited with {proc.returncode}; see {log}"
+    if result.error:
+        return result
+    data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        result.error = f"{data['runtimeError'].get('code')}: {data['runtimeError'].get('message')}"
+    audits, shown = data["audits"], lambda audit: (audit.get("displayValue") or "").replace("\u00a0", " ")
+    for key, category in data["categories"].items():
+        if category.get("score") is not None:
+            result.scores[key] = round(category["score"] * 100)
+            refs = [(r["id"], audits.get(r["id"], {})) for r in category["auditRefs"] if r.get("weight", 0) > 0]
+            result.failing[key] = [
+                (k, a["score"], shown(a)) for k, a in refs if a.get("score") is not None and a["score"] < 1
+            ]
+    result.metrics = {label: shown(audits[key]) for key, label in METRICS.items() if shown(audits.get(key, {}))}
+    result.total_kb = audits.get("total-byte-weight", {}).get("numericValue", 0) / 1024 or None
+    for item in audits.get("network-requests", {}).get("details", {}).get("items", []):
+        address, rtype = urllib.parse.urlsplit(item.get("url", "")), item.get("resourceType", "other")
+        if address.scheme in ("http", "https") and address.netloc != urllib.parse.urlsplit(url).netloc:
+            result.other_hosts.append(item["url"])
+        path = address.path
+        kind = "document" if rtype == "Document" else KINDS.get(Path(path).suffix, rtype.lower())
+        size, sent, by = item.get("resourceSize") or 0, item.get("transferSize") or 0, item.get("sessionTargetType")
+        result.requests.append({"path": path, "kind": kind, "size": size, "sent": sent, "by": by or "page"})
+    result.requests.sort(key=lambda r: -r["sent"])
+    return result
+
+
+@dataclass
+class ServeResult:
+    mode: str
+    startup_s: float | None = None
+    latencies: list[float] = field(default_factory=list)
+    error: str | None = None
+
+
+def _wait(url: str, word: str | None, timeout: float, interval: float = 0.05) -> float | None:
+    """Seconds until the page is served (and shows the word), polled every interval."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        with suppress(OSError), urllib.request.urlopen(url, timeout=30) as response:
+            if word is None or word in response.read().decode("utf-8"):
+                return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def measure_serve(work: Path, slug: str, editions: str | None, edits: int = 3, log=print) -> ServeResult:
+    """`mkdocs serve` on a copy of the real project; editions None: both, "en": English only."""
+    result = ServeResult("both editions" if editions is None else f"{editions} only")
+    project = copy_real(work / f"serve-{editions or 'all'}")
+    record = project / "claims" / f"{slug}.yaml"
+    text = original = record.read_text(encoding="utf-8")
+    if not re.search(r"^claim:\n  en: \S+", original, re.M):
+        result.error = f"{record.name}: no one-line `claim.en` to edit"
+        return result
+    port = free_port()
+    url, cmd = (
+        f"http://127.0.0.1:{port}/claims/{slug}/",
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    )
+    with open(work / f"serve-{editions or 'all'}.log", "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=project, env=env(editions), stdout=out, stderr=out, start_new_session=True)
+    try:
+        result.startup_s = _wait(url, None, START_TIMEOUT, 0.2)
+        if result.startup_s is None:
+            result.error = f"`mkdocs serve` did not serve {url} within {START_TIMEOUT} s"
+            return result
+        time.sleep(2)  # let the file watcher settle after the first build
+        for i in range(1, edits + 1):
+            word = f"Benchmarked{i}x"
+            text = re.sub(r"^(claim:\n  en: )\S+", rf"\g<1>{word}", text, count=1, flags=re.M)
+            record.write_text(text, encoding="utf-8")
+            saved = time.perf_counter()
+            if _wait(url, word, CHANGE_TIMEOUT) is None:
+                result.error = f"edit {i}: the page did not change within {CHANGE_TIMEOUT} s"
+                break
+            result.latencies.append(time.perf_counter() - saved)
+            log(f"  {result.mode}: edit {i} visible after {result.latencies[-1]:.2f} s")
+            time.sleep(1.5)  # a quiet moment between edits, as between an editor's saves
+    finally:
+        end_group(proc)
+        record.write_text(original, encoding="utf-8")
+    return result
