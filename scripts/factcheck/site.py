@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
 from .problems import Problem, errors
-from .render import claim_page, data, format_page, indexes
+from .render import claim_page, data, datapackage, format_page, indexes
 from .render.redirects import redirect_files
 from .render.text import SiteInfo, translation_notice, translation_states, under_title, verdicts_css
 from .translations import LANGUAGES
@@ -74,6 +75,8 @@ def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
     files.update(redirect_files(site, info, site.redirects))
     files["data/claims.json"] = data.claims_json(site, info)
     files["data/claims.csv"] = data.claims_csv(site, info)
+    files["data/datapackage.json"] = datapackage.datapackage(site, info)
+    files["data/claims.schema.json"] = json.dumps(datapackage.claims_json_schema(site), indent=2) + "\n"
     files["feed.xml"] = data.atom_feed(site, info)
     for path, page in (
         ("claims/index.md", indexes.all_claims),

@@ -94,12 +94,21 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
     }
 
 
+def _public(value):
+    """Editors' content without the site's bookkeeping (which English a translation translates)."""
+    if isinstance(value, dict):
+        return {k: _public(v) for k, v in value.items() if not k.endswith("_source")}
+    if isinstance(value, list):
+        return [_public(v) for v in value]
+    return value
+
+
 def claims_json(site: Site, info: SiteInfo) -> str:
     data = {
         "site": info.name,
         "url": info.url,
         "licence": "CC BY 4.0",
-        "claims": [_claim(c, info) for c in site.claims],
+        "claims": [_public(_claim(c, info)) for c in site.claims],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
