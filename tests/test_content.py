@@ -18,8 +18,11 @@ def _year(source) -> int | None:
 
 
 def test_at_least_37_claims_in_both_editions():
-    assert len(SITE.claims) >= 37
-    assert all(isinstance(c.claim.get("nl"), str) and isinstance(c.short_answer.get("nl"), str) for c in SITE.claims)
+    # Counted, not required of every claim: an editor may add one without Dutch (CONTRIBUTING).
+    dutch = [
+        c for c in SITE.claims if all(isinstance(t.get("nl"), str) for t in (c.claim, c.short_answer, c.explanation))
+    ]
+    assert len(dutch) >= 37
 
 
 def test_at_least_15_claims_cite_a_source_from_2020_or_later():
