@@ -10,7 +10,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from .access import Records, as_list, get, of_kind, parse_date, problem
-from .load import Record
+from .load import PLACEHOLDER, Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
 from .quotes import check_quotations
@@ -36,13 +36,10 @@ def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
         yield where, data
 
 
-PLACEHOLDER = "TODO"
-
-
 # Every character or word the rules below look for: one search tells most texts are clean.
 _SUSPECT = re.compile(
     r"[<&!\]\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-    r"|script|data\s*:|TODO|^\s{0,3}\[",
+    rf"|script|data\s*:|{PLACEHOLDER}|^\s{{0,3}}\[",
     re.I | re.M,
 )
 

@@ -24,14 +24,38 @@ MAX_BYTES = 1_000_000
 YES_NO = "is read by YAML as a yes/no value, not as text"
 MAX_DEPTH = 12
 
-# kind → folder (one record per file, the key is the file name) or single file.
-FOLDERS = {"claim": "claims", "source": "sources", "expert": "experts", "category": "categories"}
-# kind → a single file; "required" ones must exist.
-SINGLE_FILES = {
-    "verdicts": ("verdicts.yaml", True),
-    "published": ("published.yaml", False),
-    "redirects": ("redirects.yaml", False),
-}
+# The template's mark for a value still to be filled in.
+PLACEHOLDER = "TODO"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: where its files live, and the schema that defines it."""
+
+    name: str
+    place: str  # a folder (one record per file, the key is the file name) or a single file
+    schema: str
+    shown: str  # how the record-format page names its files
+    required: bool = True  # for a single file: must it exist?
+
+    @property
+    def folder(self) -> bool:
+        return not self.place.endswith(".yaml")
+
+
+# The one table of record kinds: loading, the schemas, the format page, the editor settings
+# and the pre-commit hook all follow it (tests/test_kinds.py holds the last two to it).
+KINDS = (
+    Kind("claim", "claims", "claim.schema.json", "claims/<slug>.yaml"),
+    Kind("source", "sources", "source.schema.json", "sources/<key>.yaml"),
+    Kind("expert", "experts", "expert.schema.json", "experts/<key>.yaml"),
+    Kind("category", "categories", "category.schema.json", "categories/<key>.yaml"),
+    Kind("verdicts", "verdicts.yaml", "verdicts.schema.json", "verdicts.yaml"),
+    Kind("published", "published.yaml", "published.schema.json", "published.yaml", required=False),
+    Kind("redirects", "redirects.yaml", "redirects.schema.json", "redirects.yaml", required=False),
+)
+FOLDERS = {k.name: k.place for k in KINDS if k.folder}
+SINGLE_FILES = {k.name: (k.place, k.required) for k in KINDS if not k.folder}
 
 JsonPath = tuple  # of str and int
 

@@ -11,11 +11,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .load import FOLDERS, load_tree
+from .load import FOLDERS, PLACEHOLDER, load_tree
 from .permanence import next_free_id
 from .schema import SCHEMA_FOR, resolve_ref, schemas
 
-PLACEHOLDER = "TODO"
 DESCRIBED_ELSEWHERE = {"localized", "localized_markdown"}
 
 

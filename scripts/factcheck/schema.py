@@ -16,21 +16,13 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .load import Record, field_name
+from .load import KINDS, Record, field_name
 from .problems import Problem
 
 PLACEHOLDER = "TODO"
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SCHEMA_FOR = {
-    "claim": "claim.schema.json",
-    "source": "source.schema.json",
-    "expert": "expert.schema.json",
-    "category": "category.schema.json",
-    "verdicts": "verdicts.schema.json",
-    "published": "published.schema.json",
-    "redirects": "redirects.schema.json",
-}
+SCHEMA_FOR = {k.name: k.schema for k in KINDS}
 TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",

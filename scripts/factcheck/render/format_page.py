@@ -3,18 +3,11 @@ checks the records and drives the editors' autocompletion documents them."""
 
 from __future__ import annotations
 
+from ..load import KINDS
 from ..schema import SCHEMA_FOR, resolve_ref, schemas
 from .text import ui
 
-FILES = {
-    "claim": "claims/<slug>.yaml",
-    "source": "sources/<key>.yaml",
-    "expert": "experts/<key>.yaml",
-    "category": "categories/<key>.yaml",
-    "verdicts": "verdicts.yaml",
-    "published": "published.yaml",
-    "redirects": "redirects.yaml",
-}
+FILES = {k.name: k.shown for k in KINDS}
 
 
 def _md(text: str) -> str:
