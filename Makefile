@@ -83,6 +83,5 @@ test: $(BIN)/.test-deps system-deps node_modules/.installed ## Set up if needed,
 bench: $(BIN)/.test-deps system-deps node_modules/.installed ## Measure build, check and serve speed, Lighthouse, page weight; rewrite BENCHMARKS.md (ARGS="--sizes 100,1000")
 	$(BIN)/python -m bench $(ARGS)
 
-clean: ## Remove the built site and the generated pages
-	rm -rf site docs/claims docs/misconceptions docs/sources docs/experts docs/format docs/c docs/data docs/feed.xml docs/assets/generated
-	rm -rf docs/nl/claims docs/nl/misconceptions docs/nl/sources docs/nl/experts docs/nl/format docs/nl/c docs/nl/data docs/nl/feed.xml docs/nl/assets
+clean: $(BIN)/.site-deps ## Remove the built site and the generated pages (the build's own list of them)
+	$(BIN)/python -m factcheck clean

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from factcheck.site import generated_paths
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -23,17 +24,11 @@ COPIED = [
     "schemas",
 ]
 # Generated under docs/ and docs/nl/: left behind, so that the build must make them itself.
-GENERATED = {
-    ".": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml"},
-    "assets": {"generated"},
-    "nl": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml", "assets"},
-}
+GENERATED = {p.resolve() for p in generated_paths(ROOT / "docs")}
 
 
 def _ignore(folder: str, names: list[str]) -> list[str]:
-    docs = ROOT / "docs"
-    where = Path(folder).relative_to(docs).as_posix() if Path(folder).is_relative_to(docs) else None
-    return [n for n in names if n == "__pycache__" or n in GENERATED.get(where, set())]
+    return [n for n in names if n == "__pycache__" or (Path(folder) / n).resolve() in GENERATED]
 
 
 def copy_project(target: Path) -> Path:

@@ -35,3 +35,14 @@ def test_a_changed_record_is_built_again(tmp_path):
     record = project / "claims" / "black-mirror-nosedive.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("Nosedive", "Nosedive!", 1), encoding="utf-8")
     assert site.build_once(project, project / "docs").files is not first.files
+
+
+def test_clean_removes_exactly_what_the_build_generates(tmp_path):
+    project = copy_project(tmp_path / "p")
+    before = {p.relative_to(project) for p in (project / "docs").rglob("*")}
+    assert cli.main(["--root", str(project), "generate"]) == 0
+    (project / "site").mkdir()
+    assert (project / "docs" / "claims" / "black-mirror-nosedive.md").exists()
+    assert cli.main(["--root", str(project), "clean"]) == 0
+    assert {p.relative_to(project) for p in (project / "docs").rglob("*")} == before
+    assert not (project / "site").exists()

@@ -15,7 +15,7 @@ from .model import build_model
 from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
-from .site import check_once, generate
+from .site import check_once, clean, generate
 from .translations import coverage_line, stamp
 from .validate import check_tree
 
@@ -99,6 +99,12 @@ def cmd_compare_addresses(args) -> int:
     return 0
 
 
+def cmd_clean(args) -> int:
+    removed = clean(args.root)
+    print(f"removed {len(removed)} generated path(s) and the built site")
+    return 0
+
+
 def cmd_new(args) -> int:
     try:
         if args.kind == "claim":
@@ -142,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)
+    sub.add_parser("clean", help="remove site/ and every generated page").set_defaults(run=cmd_clean)
     sub.add_parser("addresses", help="record new claim addresses in published.yaml").set_defaults(run=cmd_addresses)
     compare = sub.add_parser(
         "compare-addresses", help="fail if a previously deployed address is missing from a new build"

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,16 +120,36 @@ def render_all(
     return files
 
 
-def _owned(docs: Path) -> list[Path]:
+def generated_paths(docs: Path) -> list[Path]:
+    """Every path under docs/ that the build owns: its folders, files and copies. The one
+    list that cleaning, writing and the tests' copies of the project follow."""
     owned = []
     for lang in LANGUAGES:
         base = docs / prefix(lang)
-        owned += [p for d in GENERATED_DIRS if (base / d).is_dir() for p in (base / d).rglob("*")]
-        owned += [base / f for f in GENERATED_FILES if (base / f).exists()]
+        owned += [base / d for d in GENERATED_DIRS] + [base / f for f in GENERATED_FILES]
         if lang != "en":
-            owned += [base / a for a in SHARED_ASSETS if (base / a).exists()]
+            owned += [base / a for a in SHARED_ASSETS]
             owned += [p for p in base.glob("*.md") if FALLBACK_MARK in p.read_text(encoding="utf-8")]
     return owned
+
+
+def _owned(docs: Path) -> list[Path]:
+    """The generated files and folders that exist now, deepest last."""
+    found = []
+    for path in generated_paths(docs):
+        found += [path, *path.rglob("*")] if path.is_dir() else [path] if path.exists() else []
+    return found
+
+
+def clean(root: Path) -> list[Path]:
+    """Remove the built site and every generated file; the paths removed."""
+    removed = [p for p in [root / "site", *generated_paths(root / "docs")] if p.exists()]
+    for path in removed:
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    for folder in sorted({p.parent for p in removed}, reverse=True):  # e.g. docs/nl/assets, left empty
+        if folder != root / "docs" and folder.is_relative_to(root / "docs") and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
 
 
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
