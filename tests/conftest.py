@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from factcheck.validate import check_tree
-from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -108,6 +107,8 @@ def browser():
     assert Path(CHROMIUM).exists(), (
         "Debian's chromium is required: apt-get install chromium (make test does it as root)"
     )
+    from playwright.sync_api import sync_playwright  # here, so unit tests run without the browser stack
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -16,10 +16,8 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .load import KINDS, Record, field_name
+from .load import KINDS, PLACEHOLDER, Record, field_name
 from .problems import Problem
-
-PLACEHOLDER = "TODO"
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMA_FOR = {k.name: k.schema for k in KINDS}
