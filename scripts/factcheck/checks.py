@@ -10,10 +10,11 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from .access import Records, as_list, get, of_kind, parse_date, problem
-from .load import PLACEHOLDER, Record
+from .load import KINDS, PLACEHOLDER, Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
 from .quotes import check_quotations
+from .schema import SCHEMA_FOR, annotated, values_at
 from .translations import localized_fields, source_hash
 
 _TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -22,7 +23,8 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", 
 _SCRIPT_SCHEME = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.I)
 # Bidirectional overrides and invisible controls can disguise what a reader sees.
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-MARKDOWN_FIELDS = {"explanation"}
+# Fields written in Markdown: the ones whose schema is marked `x-markdown`.
+MARKDOWN_FIELDS = {w[-1] for kind in SCHEMA_FOR for w, _ in annotated(kind, "x-markdown")}
 
 
 def _strings(data, where=()) -> Iterator[tuple[tuple, str]]:
@@ -137,22 +139,16 @@ def check_unique(records: Records) -> Iterator[Problem]:
 
 
 def _references(claim: dict) -> Iterator[tuple[tuple, str, str]]:
-    """(where, kind, key) for every reference a claim makes."""
-    yield ("verdict",), "verdict", claim.get("verdict")
-    for i, appearance in enumerate(as_list(claim.get("appearances"))):
-        yield ("appearances", i, "source"), "source", get(appearance, "source")
-        if get(appearance, "via") is not None:
-            yield ("appearances", i, "via"), "source", get(appearance, "via")
-    for i, rebuttal in enumerate(as_list(claim.get("rebuttals"))):
-        yield ("rebuttals", i, "by"), "expert", get(rebuttal, "by")
-        yield ("rebuttals", i, "source"), "source", get(rebuttal, "source")
-    for i, key in enumerate(as_list(claim.get("categories"))):
-        yield ("categories", i), "category", key
-    for i, key in enumerate(as_list(claim.get("further_sources"))):
-        yield ("further_sources", i), "source", key
+    """(where, kind, key) for every reference a claim makes: the fields the schema marks `x-ref`."""
+    for pattern, kind in annotated("claim", "x-ref"):
+        for where, key in values_at(claim, pattern):
+            yield where, kind, key
 
 
-REFERENCE_HOME = {"source": "sources/", "expert": "experts/", "category": "categories/", "verdict": "verdicts.yaml"}
+def _home(kind: str) -> str:
+    """Where records of a kind that a reference names live: `sources/`, `verdicts.yaml`."""
+    place = next(k.place for k in KINDS if k.name in (kind, kind + "s"))
+    return place if place.endswith(".yaml") else place + "/"
 
 
 def known_keys(records: Records) -> dict[str, set]:
@@ -171,11 +167,7 @@ def check_references(records: Records) -> Iterator[Problem]:
         for where, kind, key in _references(record.data):
             if isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
                 close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
-                hint = (
-                    f"did you mean `{close[0]}`?"
-                    if close
-                    else f"add it to {REFERENCE_HOME[kind]} first, or fix the spelling"
-                )
+                hint = f"did you mean `{close[0]}`?" if close else f"add it to {_home(kind)} first, or fix the spelling"
                 yield problem(record, where, f"unknown {kind} `{key}`", hint)
 
 
@@ -219,13 +211,11 @@ def _real_date(value) -> bool:
 
 
 def _dates(record: Record) -> Iterator[tuple[tuple, str]]:
-    names = ("published", "reviewed") if record.kind == "claim" else ("date",) if record.kind == "source" else ()
-    for name in names:
-        if isinstance(record.data.get(name), str):
-            yield (name,), record.data[name]
-    for i, excerpt in enumerate(as_list(record.data.get("excerpts")) if record.kind == "source" else []):
-        if isinstance(get(excerpt, "read_on"), str):
-            yield ("excerpts", i, "read_on"), excerpt["read_on"]
+    """Every date a record holds: the fields whose schema is marked `x-date`."""
+    for pattern, _ in annotated(record.kind, "x-date") if record.kind in SCHEMA_FOR else ():
+        for where, value in values_at(record.data, pattern):
+            if isinstance(value, str):
+                yield where, value
 
 
 def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:

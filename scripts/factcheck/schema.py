@@ -86,6 +86,36 @@ def resolve_ref(schema: dict, root: dict) -> tuple[dict, str, dict]:
     return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}, pointer.rsplit("/", 1)[-1], root
 
 
+def _walk(node: dict, root: dict, where: tuple = ()):
+    """(path pattern, schema) for every field a kind's schema defines; `*` stands for any
+    list index. References are followed, so a definition's annotations are seen where used."""
+    resolved, _, root = resolve_ref(node, root)
+    yield where, resolved
+    for name, prop in resolved.get("properties", {}).items():
+        yield from _walk(prop, root, where + (name,))
+    if isinstance(resolved.get("items"), dict):
+        yield from _walk(resolved["items"], root, where + ("*",))
+
+
+@lru_cache(maxsize=None)
+def annotated(kind: str, annotation: str) -> tuple:
+    """(path pattern, value) of every field of a kind that carries an `x-…` annotation, such
+    as `x-ref` (the kind of record it names), `x-markdown` or `x-date`."""
+    root = schemas()[SCHEMA_FOR[kind]]
+    return tuple((where, node[annotation]) for where, node in _walk(root, root) if annotation in node)
+
+
+def values_at(data, pattern: tuple, where: tuple = ()):
+    """(path, value) of what a record holds at a path pattern."""
+    if not pattern:
+        yield where, data
+    elif pattern[0] == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from values_at(item, pattern[1:], where + (i,))
+    elif isinstance(data, dict) and pattern[0] in data:
+        yield from values_at(data[pattern[0]], pattern[1:], where + (pattern[0],))
+
+
 def _type_word(value) -> str:
     if isinstance(value, bool):
         return "yes/no"
