@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.model import build_model
 from factcheck.render import claim_page
-from factcheck.render.text import SiteInfo, date, plain
+from factcheck.render.text import SiteInfo, date, markdown, plain
 from factcheck.validate import check_tree
 
 from conftest import GOOD, TODAY
@@ -150,3 +150,13 @@ def test_claimreview_types_social_media_and_blog_appearances():
     claim.appearances[0].source.kind = "social-media"
     review = claim_review(claim, INFO)
     assert review["itemReviewed"]["appearance"][0]["@type"] == "SocialMediaPosting"
+
+
+def test_checker_and_renderer_agree_on_links():
+    from factcheck.links import allowed, targets
+
+    text = "[a](https://x.org/p) [b](javascript:alert(1)) [c](#anchor) [d](../claims/x/) [e](ftp://x)\n[r]: data:x"
+    assert targets(text) == ["https://x.org/p", "javascript:alert(1", "#anchor", "../claims/x/", "ftp://x", "data:x"]
+    rendered = markdown(text)
+    for target in targets(text):
+        assert (f"]({target})" in rendered or f"]: {target}" in rendered) == allowed(target), target

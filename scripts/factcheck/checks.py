@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from .access import Records, as_list, get, of_kind, parse_date, problem
+from .links import allowed, targets
 from .load import KINDS, PLACEHOLDER, Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
@@ -19,7 +20,6 @@ from .translations import localized_fields, source_hash
 
 _TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.M)
 _SCRIPT_SCHEME = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.I)
 # Bidirectional overrides and invisible controls can disguise what a reader sees.
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
@@ -94,9 +94,8 @@ def _markdown_problems(record: Record, where: tuple, text: str) -> Iterator[Prob
             "images are not allowed in the text",
             "link to the image instead; the site loads nothing from other hosts",
         )
-    for match in _LINK_TARGET.finditer(text):
-        target = match.group(1) or match.group(2) or ""
-        if not re.match(r"https?://[^\s]+$|#[\w-]+$|\.\./[\w./#-]+$", target):
+    for target in targets(text):
+        if not allowed(target):
             yield problem(
                 record,
                 where,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ..links import allowed, replace_targets
 from ..model import Change, Localized, Source, Verdict
 from ..translations import MISSING, STALE, status
 
@@ -95,21 +96,14 @@ def plain(text: str) -> str:
     return "".join("\\" + ch if ch in _PUNCT else ch for ch in flat)
 
 
-_SAFE_TARGET = re.compile(r"(https?://|#|\.\./)")
-_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]*)|^(\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
-
-
 def markdown(text: str) -> str:
     """An editor's Markdown field. The checker refuses HTML, images and script links; they are
     neutralised here again, so that nothing executable reaches a reader even if a check is
     bypassed: '<' is escaped, images become plain links, and any link target that is not a
     web address or a link within the site becomes '#'."""
 
-    def target(match: re.Match) -> str:
-        head, address = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        return head + (address if _SAFE_TARGET.match(address) else "#")
-
-    return _LINK.sub(target, text.replace("<", "&lt;").replace("![", "\\!\\[")).strip()
+    escaped = text.replace("<", "&lt;").replace("![", "\\!\\[")
+    return replace_targets(escaped, lambda target: target if allowed(target) else "#").strip()
 
 
 def url(address: str) -> str:
