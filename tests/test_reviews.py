@@ -109,8 +109,8 @@ def test_claims_json_round_trips_the_records(built_site):
     for slug, record in CLAIMS.items():
         out = by_slug[slug]
         assert out["id"] == record["id"] and out["verdict"]["key"] == record["verdict"]
-        for name in ("claim", "short_answer", "explanation"):
-            assert out[name] == record[name]
+        for name in ("claim", "short_answer", "explanation"):  # the texts, without the translation bookkeeping
+            assert out[name] == {k: v for k, v in record[name].items() if not k.endswith("_source")}
         assert [(a["source"], a["statement"], a["kind"]) for a in out["appearances"]] == [
             (a["source"], a["statement"], a["kind"]) for a in record["appearances"]
         ]
