@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from factcheck.validate import check_tree
 
+from sitebuild import free_port
+
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 GOOD = HERE / "fixtures" / "good"
@@ -39,16 +41,8 @@ def messages(root: Path) -> list[str]:
     return [p.text() for p in sorted(problems)]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # The built site is served where its own address says it is, as when published.
-SITE_PORT = _free_port()
+SITE_PORT = free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from factcheck.site import generated_paths
@@ -46,3 +51,31 @@ def build_site(project: Path) -> Path:
     site = project / "site"
     build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site)))
     return site
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(project: Path, log_path: Path):
+    """`mkdocs serve` on a copy of the project, both editions, logging to log_path; yields
+    the address it serves at."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("FACTCHECK_EDITIONS", None)
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)

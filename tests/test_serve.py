@@ -3,25 +3,15 @@ after reload, a broken one is reported, and fixing it brings the site back."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 
-from sitebuild import copy_project
+from sitebuild import copy_project, serving
 
 SLUG = "black-mirror-nosedive"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _h1(url: str) -> str | None:
@@ -46,22 +36,8 @@ def _wait_for(url: str, predicate, seconds: float = 40) -> str | None:
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "p")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}/claims/{SLUG}/", tmp_path / "serve.log"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
+    with serving(project, tmp_path / "serve.log") as base:
+        yield project, f"{base}claims/{SLUG}/", tmp_path / "serve.log"
 
 
 def test_editing_a_record_while_serving_shows_after_reload(served):

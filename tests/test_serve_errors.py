@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from sitebuild import ROOT, copy_project
+from sitebuild import ROOT, copy_project, serving
 
 pytestmark = pytest.mark.browser
 
@@ -33,12 +32,6 @@ YAML_ERROR = (
 HEADINGS = {"en": "The records have errors", "nl": "De gegevens bevatten fouten"}
 # Valid YAML whose unknown key is markup: the checker names it, the page must show it as text.
 HOSTILE_KEY = "<img src=x onerror=window.pwned=1>"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _up(url: str, seconds: float = 60) -> None:
@@ -56,24 +49,9 @@ def _up(url: str, seconds: float = 60) -> None:
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "p")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("FACTCHECK_EDITIONS", None)  # both editions
-    with open(tmp_path / "serve.log", "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            _up(base + f"nl/claims/{SLUG}/")
-            yield project, base, tmp_path / "serve.log"
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    with serving(project, tmp_path / "serve.log") as base:
+        _up(base + f"nl/claims/{SLUG}/")
+        yield project, base, tmp_path / "serve.log"
 
 
 def _title(lang: str) -> str:
