@@ -60,12 +60,17 @@ def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list
     return lines + ["", "</div>", ""]
 
 
+def _affiliation(affiliation: str) -> str:
+    # An unknown affiliation is left out, not shown as the word `unknown`.
+    return "" if affiliation == "unknown" else f" — {plain(affiliation)}"
+
+
 def _rebuttal(rebuttal: Rebuttal, n: int, lang: str) -> list[str]:
     expert = rebuttal.by
     lines = [
         '<div class="fc-rebuttal" markdown>',
         "",
-        f"### {plain(expert.name)} — {plain(rebuttal.affiliation_then)} {{ #rebuttal-{n} }}",
+        f"### {plain(expert.name)}{_affiliation(rebuttal.affiliation_then)} {{ #rebuttal-{n} }}",
         "",
         plain(tr(rebuttal.points, lang)),
         "",

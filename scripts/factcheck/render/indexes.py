@@ -118,7 +118,7 @@ def experts(site: Site, lang: str = "en") -> str:
             lines += [
                 f"### {plain(expert.name)} {{ #{expert.key} }}",
                 "",
-                f"{ui('affiliation', lang)}: {plain(expert.affiliation)} · {ui('field', lang)}: "
+                f"{ui('affiliation', lang)}: {plain(expert.affiliation) if expert.affiliation != 'unknown' else ui('not_known', lang)} · {ui('field', lang)}: "
                 f"{plain(tr(expert.field, lang))}{link}",
                 "",
             ]
