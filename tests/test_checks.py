@@ -538,31 +538,21 @@ ADDRESS_CASES = [
 ]
 
 
-@pytest.mark.parametrize("name,edits,expected", ADDRESS_CASES, ids=[c[0] for c in ADDRESS_CASES])
-def test_addresses_have_real_host_names(tree, name, edits, expected):
-    assert sorted(messages(tree(edits))) == sorted(expected)
+# Every table, one test: each case puts edits into a copy of the good fixture and expects
+# exactly these messages.
+TABLES = {
+    "records": CASES,
+    "quotations": QUOTATION_CASES,
+    "appearance-only sources": APPEARANCE_ONLY_CASES,
+    "ids": ID_CASES,
+    "unknown titles": UNTITLED_CASES,
+    "addresses": ADDRESS_CASES,
+}
+ALL_CASES = [
+    (f"{topic}: {name}", edits, expected) for topic, table in TABLES.items() for name, edits, expected in table
+]
 
 
-@pytest.mark.parametrize("name,edits,expected", UNTITLED_CASES, ids=[c[0] for c in UNTITLED_CASES])
-def test_unknown_titles_are_described_not_invented(tree, name, edits, expected):
-    assert sorted(messages(tree(edits))) == sorted(expected)
-
-
-@pytest.mark.parametrize("name,edits,expected", ID_CASES, ids=[c[0] for c in ID_CASES])
-def test_ids_stay_bound_to_their_published_claims(tree, name, edits, expected):
-    assert sorted(messages(tree(edits))) == sorted(expected)
-
-
-@pytest.mark.parametrize("name,edits,expected", APPEARANCE_ONLY_CASES, ids=[c[0] for c in APPEARANCE_ONLY_CASES])
-def test_appearance_only_sources_are_never_evidence(tree, name, edits, expected):
-    assert sorted(messages(tree(edits))) == sorted(expected)
-
-
-@pytest.mark.parametrize("name,edits,expected", QUOTATION_CASES, ids=[c[0] for c in QUOTATION_CASES])
-def test_quotations_are_checked_against_their_own_sources_excerpts(tree, name, edits, expected):
-    assert sorted(messages(tree(edits))) == sorted(expected)
-
-
-@pytest.mark.parametrize("name,edits,expected", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("name,edits,expected", ALL_CASES, ids=[c[0] for c in ALL_CASES])
 def test_broken_records_give_exact_messages(tree, name, edits, expected):
     assert sorted(messages(tree(edits))) == sorted(expected)
