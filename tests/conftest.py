@@ -6,9 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from browsing import CHROMIUM, CHROMIUM_ARGS, free_port
 from factcheck.validate import check_tree
-
-from sitebuild import free_port
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -65,19 +64,6 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def tree(tmp_path):
     return lambda edits=None: make_tree(tmp_path, edits)
-
-
-# Real headless Chromium against the built site, served on 127.0.0.1.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

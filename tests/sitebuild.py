@@ -4,31 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from factcheck.site import generated_paths
+from browsing import free_port
+from factcheck.site import generated_paths, project_parts
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = [
-    "mkdocs.yml",
-    "mkdocs.nl.yml",
-    "verdicts.yaml",
-    "published.yaml",
-    "docs",
-    "claims",
-    "sources",
-    "experts",
-    "categories",
-    "scripts",
-    "schemas",
-]
-# Generated under docs/ and docs/nl/: left behind, so that the build must make them itself.
+CODE, RECORDS = project_parts(ROOT)
+# Generated under docs/ and docs/<lang>/: left behind, so that the build must make them itself.
 GENERATED = {p.resolve() for p in generated_paths(ROOT / "docs")}
 
 
@@ -38,7 +26,7 @@ def _ignore(folder: str, names: list[str]) -> list[str]:
 
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in CODE + RECORDS:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, target / name, ignore=_ignore)
@@ -51,12 +39,6 @@ def build_site(project: Path) -> Path:
     site = project / "site"
     build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site)))
     return site
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager

@@ -16,7 +16,7 @@ F = "claims/broken-claim.yaml"
 EXPECTED = f"""\
 {F}:3: slug: slug `not-the-file-name` does not match the file name `broken-claim.yaml`; rename the file to not-the-file-name.yaml, or set `slug: broken-claim`
 {F}:5: claim.en: raw HTML is not allowed; remove the tag; use Markdown for links and emphasis, or write 'less than' instead of <
-{F}:6: claim.fr: unknown field `fr`; remove it; the known fields here are: en, nl, nl_source
+{F}:6: claim.fr: the site has no `fr` edition; write the text under one of `en`, `nl`, or add the edition to editions.yaml
 {F}:7: verdikt: unknown field `verdikt`; did you mean `verdict`?
 {F}:8: verdict: `yes` is read by YAML as a yes/no value, not as text; write the verdict key in quotes and lower case, for example `verdict: "false"`
 {F}:10: short_answer.en: is empty; write the text, or remove the field if it is optional

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from factcheck.model import build_model
+from factcheck.editions import SiteInfo
+from factcheck.model import Text, build_model
 from factcheck.render import claim_page
-from factcheck.render.text import SiteInfo, date, markdown, plain
+from factcheck.render.strings import date
+from factcheck.safe_text import markdown, plain
 from factcheck.validate import check_tree
 
 from conftest import GOOD, TODAY
@@ -88,7 +90,7 @@ def test_latest_correction_is_shown_under_the_verdict_and_in_the_feed():
 
 
 def test_appearance_only_source_is_labelled_where_cited():
-    from factcheck.render.text import source_line
+    from factcheck.render.parts import source_line
 
     claim = _claim("first-claim")
     source = claim.appearances[0].source
@@ -125,11 +127,11 @@ def test_untranslated_claim_page_marks_its_english_body_as_english():
 
 
 def test_unknown_title_shows_the_description_in_the_readers_language():
-    from factcheck.render.text import source_line
+    from factcheck.render.parts import source_line
 
     source = _claim("first-claim").appearances[0].source
     source.title = "unknown"
-    source.description = {"en": "A report on scores", "nl": "Een bericht over scores", "nl_source": "x"}
+    source.description = Text.of({"en": "A report on scores", "nl": "Een bericht over scores", "nl_source": "x"})
     assert source_line(source, "en").startswith("A Newspaper, March 2019: *A report on scores* (title not known).")
     dutch = source_line(source, "nl").replace("\\", "")
     assert dutch.startswith("A Newspaper, maart 2019: *Een bericht over scores* (titel niet bekend).")
@@ -153,7 +155,7 @@ def test_claimreview_types_social_media_and_blog_appearances():
 
 
 def test_checker_and_renderer_agree_on_links():
-    from factcheck.links import allowed, targets
+    from factcheck.safe_text import allowed, targets
 
     text = "[a](https://x.org/p) [b](javascript:alert(1)) [c](#anchor) [d](../claims/x/) [e](ftp://x)\n[r]: data:x"
     assert targets(text) == ["https://x.org/p", "javascript:alert(1", "#anchor", "../claims/x/", "ftp://x", "data:x"]

@@ -21,32 +21,34 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout
 _source = {"root": ROOT}  # where copies are made from: the snapshot, once taken
-SHARED = ["mkdocs.yml", "mkdocs.nl.yml", "verdicts.yaml", "docs", "scripts", "schemas"]
-RECORDS = ["claims", "sources", "experts", "categories"]
-# Generated under docs/ and docs/nl/ (see factcheck.site): never copied.
-GENERATED = {
-    "docs": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml"},
-    "docs/assets": {"generated"},
-    "docs/nl": {"claims", "c", "data", "misconceptions", "sources", "experts", "format", "feed.xml", "assets"},
-}
 EXPERT_EVERY = 10  # groups of claims that share one copy of the experts
 
 
 def _copy(name: str, target: Path) -> None:
-    """One file or folder of the project, without caches and generated pages."""
-    src, base = _source["root"] / name, _source["root"].resolve()
+    """One file or folder of the project, without caches and generated files (the build's
+    own list of them, factcheck.site.generated_paths)."""
+    from factcheck.site import generated_paths
+
+    src = _source["root"] / name
+    generated = {p.resolve() for p in generated_paths(_source["root"] / "docs")}
 
     def ignore(folder: str, names: list[str]) -> list[str]:
-        rel = Path(folder).resolve().relative_to(base).as_posix()
-        return [n for n in names if n in ("__pycache__", ".ruff_cache") or n in GENERATED.get(rel, set())]
+        caches = ("__pycache__", ".ruff_cache")
+        return [n for n in names if n in caches or (Path(folder) / n).resolve() in generated]
 
     shutil.copytree(src, target / name, ignore=ignore) if src.is_dir() else shutil.copy2(src, target / name)
+
+
+def _parts() -> tuple[list[str], list[str]]:
+    from factcheck.site import project_parts
+
+    return project_parts(_source["root"])
 
 
 def copy_shared(target: Path) -> Path:
     """The project without its records and without generated pages."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in SHARED:
+    for name in _parts()[0]:
         _copy(name, target)
     return target
 
@@ -54,7 +56,7 @@ def copy_shared(target: Path) -> Path:
 def copy_real(target: Path) -> Path:
     """The whole real project, records, published.yaml and redirects.yaml included."""
     copy_shared(target)
-    for name in RECORDS + [n for n in ("published.yaml", "redirects.yaml") if (_source["root"] / n).exists()]:
+    for name in _parts()[1]:
         _copy(name, target)
     return target
 
@@ -66,13 +68,11 @@ def take_snapshot(target: Path) -> Path:
     return target
 
 
-FINGERPRINTED = ["scripts/factcheck", "schemas", "docs/overrides", "mkdocs.yml", "mkdocs.nl.yml", "requirements.txt"]
-
-
 def fingerprint(root: Path) -> str:
     """A short hash of the code and configuration that shape the build."""
     digest = hashlib.sha256()
-    for name in FINGERPRINTED:
+    configs = [name for name in _parts()[0] if name.endswith((".yml", ".yaml"))]  # editions and their MkDocs files
+    for name in ["scripts/factcheck", "schemas", "docs/overrides", "requirements.txt", *configs]:
         path = root / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:

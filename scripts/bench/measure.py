@@ -16,7 +16,6 @@ import pstats
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,14 +29,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from unittest import mock
 
-from .corpus import GENERATED, ROOT, copy_real, write_synthetic
+from browsing import CHROMIUM, CHROMIUM_ARGS, free_port
+
+from .corpus import ROOT, copy_real, write_synthetic
 
 BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 180, 120
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 FIRST_VISIT = ("search/search_index.json", "sitemap.xml")  # fetched by Material on every first visit
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+FLAGS = " ".join(CHROMIUM_ARGS)
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices"}
 CATEGORIES["seo"] = "SEO"
@@ -116,10 +116,8 @@ def timed_generate(project: Path) -> tuple[float, float]:
     total seconds and seconds of its check_tree call."""
     import factcheck.site as site_module
 
-    for target in (project / folder / name for folder, names in GENERATED.items() for name in names):
-        if target.is_dir():
-            shutil.rmtree(target)
-        target.unlink(missing_ok=True)
+    for target in site_module.generated_paths(project / "docs"):
+        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     original, spent = site_module.check_tree, []
 
     def check_tree(*args, **kwargs):
@@ -191,12 +189,6 @@ def profile_check(n: int, work: Path, top: int = 10) -> dict:
         if {"load_tree", "check_tree"} <= set(cumulative)
         else None,
     }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def end_group(proc: subprocess.Popen) -> None:

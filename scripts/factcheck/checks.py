@@ -10,11 +10,12 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from .access import Records, as_list, get, of_kind, parse_date, problem
-from .links import allowed, targets
+from .editions import LANGUAGES, TRANSLATIONS
 from .load import KINDS, PLACEHOLDER, Record
 from .permanence import ADDRESS_CHECKS
 from .problems import WARNING, Problem
 from .quotes import check_quotations
+from .safe_text import allowed, targets
 from .schema import SCHEMA_FOR, annotated, values_at
 from .translations import localized_fields, source_hash
 
@@ -304,29 +305,47 @@ def make_check_review_age(today: dt.date, days: int = 365) -> Callable[[Records]
 
 
 def check_translations(records: Records) -> Iterator[Problem]:
-    """A Dutch text says which English text it translates, and warns when that English changed."""
+    """A translated text says which English text it translates, and warns when that English changed."""
     for record in records:
         for where, text in localized_fields(record.data):
-            if not isinstance(text.get("nl"), str):
-                continue
-            wanted = source_hash(text["en"])
-            given = text.get("nl_source")
-            if given is None:
-                yield problem(
-                    record,
-                    where + ("nl",),
-                    "the Dutch text does not record which English text it translates",
-                    f'check that it matches the English, then add `nl_source: "{wanted}"`',
-                    WARNING,
-                )
-            elif isinstance(given, str) and given != wanted:
-                yield problem(
-                    record,
-                    where + ("nl",),
-                    f"the English text changed since this translation (translated {given}, English now {wanted})",
-                    f'update the Dutch to match, then set `nl_source: "{wanted}"`',
-                    WARNING,
-                )
+            for edition in (e for e in TRANSLATIONS if isinstance(text.get(e.lang), str)):
+                yield from _translation(record, where, text, edition)
+
+
+def _translation(record: Record, where: tuple, text: dict, edition) -> Iterator[Problem]:
+    key, wanted, given = f"{edition.lang}_source", source_hash(text["en"]), text.get(f"{edition.lang}_source")
+    if given is None:
+        yield problem(
+            record,
+            where + (edition.lang,),
+            f"the {edition.english} text does not record which English text it translates",
+            f'check that it matches the English, then add `{key}: "{wanted}"`',
+            WARNING,
+        )
+    elif isinstance(given, str) and given != wanted:
+        yield problem(
+            record,
+            where + (edition.lang,),
+            f"the English text changed since this translation (translated {given}, English now {wanted})",
+            f'update the {edition.english} to match, then set `{key}: "{wanted}"`',
+            WARNING,
+        )
+
+
+def check_text_languages(records: Records) -> Iterator[Problem]:
+    """A text in a language the site has no edition of would never be shown."""
+    for record in records:
+        for where, text in localized_fields(record.data):
+            for key in text:
+                lang = key.removesuffix("_source")
+                if lang not in LANGUAGES:
+                    yield problem(
+                        record,
+                        where + (key,),
+                        f"the site has no `{lang}` edition",
+                        f"write the text under one of {', '.join(f'`{x}`' for x in LANGUAGES)}, "
+                        "or add the edition to editions.yaml",
+                    )
 
 
 def check_unused_sources(records: Records) -> Iterator[Problem]:
@@ -473,6 +492,7 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         make_check_dates(today),
         check_unused_sources,
         check_translations,
+        check_text_languages,
         check_archived_media,
         make_check_review_age(today),
         check_short_answer,

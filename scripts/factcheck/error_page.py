@@ -1,4 +1,4 @@
-"""What `mkdocs serve` shows while the records have errors: every page of both editions is
+"""What `mkdocs serve` shows while the records have errors: every page of every edition is
 replaced by one small page that lists them, `path:line: field: message; hint`, as
 `make check` prints them.
 
@@ -15,28 +15,15 @@ import hashlib
 import html
 import json
 import secrets
-from typing import Callable, Iterable
+from typing import Callable
 
+from .editions import DEFAULT, TRANSLATIONS
 from .problems import WARNING, Problem, errors, report
+from .render.strings import ui
 
 # The preview polls with this request header; the answer carries the errors' token.
 POLL_HEADER = "X-Factcheck-Poll"
 TOKEN_HEADER = "X-Factcheck-Errors"
-
-TEXTS = {
-    "en": {
-        "title": "The records have errors",
-        "lead": "Nothing was built. Fix the files below and save: this page reloads by itself.",
-        "warnings": "Warnings",
-        "site": "Social Credit Fact Check, preview",
-    },
-    "nl": {
-        "title": "De gegevens bevatten fouten",
-        "lead": "Er is niets gebouwd. Herstel de bestanden hieronder en sla ze op: deze pagina laadt dan vanzelf opnieuw.",
-        "warnings": "Waarschuwingen",
-        "site": "Social Credit Fact Check, voorbeeld",
-    },
-}
 
 _STYLE = """
 body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1d1d1f;background:#fff;border-top:.5rem solid #b3261e}
@@ -76,7 +63,7 @@ def _items(lines: list[str]) -> str:
 
 def render(problems: list[Problem], lang: str = "en", nonce: str = "") -> str:
     """The page: the errors, then the warnings folded away, then the summary line."""
-    t = TEXTS.get(lang, TEXTS["en"])
+    t = {key: ui(f"error_page_{key}", lang) for key in ("title", "lead", "warnings", "site")}
     errs = errors(problems)
     warns = [p for p in problems if p.severity == WARNING]
     summary = report(problems).splitlines()[-1]
@@ -114,7 +101,6 @@ def wrap(
     app: Callable,
     current: Callable[[], list[Problem] | None],
     mount_path: str = "/",
-    editions: Iterable[str] = (),
 ) -> Callable:
     """A WSGI app that answers every page request with the error page while `current()`
     returns problems, and passes everything else (assets, live reload) on to `app`."""
@@ -129,7 +115,7 @@ def wrap(
             start_response("200 OK", [*headers, ("Content-Length", "0")])
             return [b""]
         rel = path[len(mount_path) :] if path.startswith(mount_path) else path.lstrip("/")
-        lang = next((e for e in editions if rel == e or rel.startswith(f"{e}/")), "en")
+        lang = next((e.lang for e in TRANSLATIONS if f"{rel}/".startswith(e.prefix)), DEFAULT.lang)
         nonce = secrets.token_urlsafe(16)
         body = render(problems, lang, nonce).encode("utf-8")
         policy = (

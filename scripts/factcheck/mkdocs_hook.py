@@ -1,8 +1,8 @@
 """MkDocs hook: regenerate the pages from the records before every build, so that
 `mkdocs serve` shows a YAML edit after reload; fill the generated fragments
-(`<!-- factcheck:NAME -->`) into hand-written pages; and build the Dutch edition
-(mkdocs.nl.yml) into site/nl/ after the English one, so that one `mkdocs build` or
-`mkdocs serve` makes the whole site.
+(`<!-- factcheck:NAME -->`) into hand-written pages; and build every other edition
+(editions.yaml: Dutch from mkdocs.nl.yml into site/nl/) after the default one, so that one
+`mkdocs build` or `mkdocs serve` makes the whole site.
 
 When the records have errors, `mkdocs build` fails. `mkdocs serve` (told by on_startup)
 instead builds nothing, prints the errors, and answers every page with them (error_page.py,
@@ -26,15 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck import error_page  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
+from factcheck.editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo  # noqa: E402
 from factcheck.problems import report  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
-from factcheck.render.text import SiteInfo, translation_notice, under_title  # noqa: E402
+from factcheck.render.reading import Reader, translation_notice, under_title  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
 from factcheck.translations import STALE, page_status  # noqa: E402
 
 _MARKER = re.compile(r"<!-- factcheck:([a-z-]+) -->")
-_EDITIONS = {"nl": "mkdocs.nl.yml"}
 _state: dict = {}
 _EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
 
@@ -65,27 +65,32 @@ def on_startup(*, command, **_):
 
 def on_serve(server, config, **_):
     _state["serving"] = True  # also for `mkdocs serve --clean`, which starts up as "build"
-    server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path, _EDITIONS))
+    server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path))
     return server
 
 
 def on_config(config, **_):
-    # Every edition but English lives under /<lang>/ of the one site address.
-    lang = _lang(config)
-    if lang != "en" and config.site_url and not config.site_url.endswith(f"/{lang}/"):
-        config.site_url = f"{config.site_url}{lang}/"
+    # Every edition but the default lives under /<lang>/ of the one site address.
+    edition = BY_LANG[_lang(config)]
+    if config.site_url and not config.site_url.endswith(f"/{edition.prefix}"):
+        config.site_url = f"{config.site_url}{edition.prefix}"
+    # The templates' language selector, hreflang links and og:locale.
+    config.extra["editions"] = [
+        {"lang": e.lang, "name": e.name, "locale": e.locale, "prefix": e.prefix} for e in EDITIONS
+    ]
+    config.extra["edition"] = config.extra["editions"][LANGUAGES.index(edition.lang)]
     return config
 
 
 def _wanted() -> list[str]:
     # FACTCHECK_EDITIONS=en builds the English edition alone (for quick previews and benchmarks).
-    return os.environ.get("FACTCHECK_EDITIONS", ",".join(["en", *_EDITIONS])).split(",")
+    return os.environ.get("FACTCHECK_EDITIONS", ",".join(LANGUAGES)).split(",")
 
 
 def on_pre_build(config, **_):
     lang = _lang(config)
-    info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition("en")
-    languages = tuple(lang for lang in ("en", *_EDITIONS) if lang in _wanted())
+    info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition(DEFAULT.lang)
+    languages = tuple(lang for lang in LANGUAGES if lang in _wanted())
     result = generate(_root(config), _root(config) / "docs", info=info, languages=languages)
     if result.site is None and not _state.get("serving"):
         raise PluginError("The records have errors; nothing was built.\n" + report(result.problems))
@@ -105,6 +110,8 @@ def on_files(files, config, **_):
     if _state.get("problems"):  # serving with record errors: build an empty site, quickly
         config.nav = None
         return Files([])
+    if _lang(config) == DEFAULT.lang:  # docs/<lang>/ holds another edition's pages
+        return Files([f for f in files if not f.src_uri.startswith(tuple(e.prefix for e in TRANSLATIONS))])
     return files
 
 
@@ -122,7 +129,7 @@ def on_page_markdown(markdown, page, config, **_):
         name = match.group(1)
         if name not in FRAGMENTS:
             raise PluginError(f"{page.file.src_uri}: unknown fragment `{name}`; known: {', '.join(FRAGMENTS)}")
-        return FRAGMENTS[name](_state["site"], _lang(config))
+        return FRAGMENTS[name](_state["site"], Reader(_lang(config)))
 
     return _translation_notice(_MARKER.sub(fill, markdown), page, config)
 
@@ -141,16 +148,17 @@ def on_post_build(config, **_):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    wanted = _wanted()
-    if _lang(config) == "en" and not _state.get("problems"):
-        for lang, file in ((lang, file) for lang, file in _EDITIONS.items() if lang in wanted):
-            edition = load_config(
-                str(_root(config) / file),
-                site_dir=str(Path(config.site_dir) / lang),
-                site_url=f"{config.site_url or DEFAULT_INFO.url}{lang}/",
-                strict=config.strict,
+    default = _lang(config) == DEFAULT.lang
+    if default and not _state.get("problems"):
+        for edition in (e for e in TRANSLATIONS if e.lang in _wanted()):
+            build(
+                load_config(
+                    str(_root(config) / edition.config),
+                    site_dir=str(Path(config.site_dir) / edition.prefix),
+                    site_url=f"{config.site_url or DEFAULT_INFO.url}{edition.prefix}",
+                    strict=config.strict,
+                )
             )
-            build(edition)
     _sitemap_stubs(Path(config.site_dir))
-    if _lang(config) == "en" and not _state.get("problems"):
+    if default and not _state.get("problems"):
         write_list(Path(config.site_dir))  # every edition is built by now

@@ -5,9 +5,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .editions import LANGUAGES
 from .load import Record
+from .translations import MISSING, status
 
-Localized = dict  # language code → text; "en" always present
+
+@dataclass(frozen=True)
+class Text:
+    """A text a reader sees, resolved once for every edition: what the edition shows (the
+    English where it has no translation) and the state of its translation there."""
+
+    given: dict[str, str]  # the editors' texts by language, without translation bookkeeping
+    shown: dict[str, str]  # by edition
+    state: dict[str, str]  # by edition: translated, stale or missing
+
+    @classmethod
+    def of(cls, raw: dict | None) -> Text | None:
+        if raw is None:
+            return None
+        state = {lang: status(raw, lang) for lang in LANGUAGES}
+        shown = {lang: raw["en"] if state[lang] == MISSING else raw[lang] for lang in LANGUAGES}
+        return cls({k: v for k, v in raw.items() if not k.endswith("_source")}, shown, state)
+
+
+Localized = Text
 
 
 @dataclass(eq=False)
@@ -72,7 +93,7 @@ class Source:
 class Quote:
     text: str
     language: str
-    translation: Localized
+    translation: dict[str, str]  # the statement translated, by language
 
 
 @dataclass(eq=False)
@@ -156,44 +177,77 @@ def _unknown(value):
 
 
 def _quote(data: dict) -> Quote:
-    return Quote(data["text"] if "text" in data else data["statement"], data["language"], data.get("translation", {}))
+    return Quote(
+        text=data["text"] if "text" in data else data["statement"],
+        language=data["language"],
+        translation=data.get("translation", {}),
+    )
+
+
+def _verdicts(data: dict) -> dict[str, Verdict]:
+    return {
+        key: Verdict(
+            key=key,
+            name=Text.of(v["name"]),
+            definition=Text.of(v["definition"]),
+            colour=v["colour"],
+            rating=v["rating"],
+            order=i,
+        )
+        for i, (key, v) in enumerate(data.items())
+    }
+
+
+def _category(key: str, d: dict) -> Category:
+    return Category(
+        key=key,
+        order=d["order"],
+        title=Text.of(d["title"]),
+        correct=Text.of(d["correct"]),
+        explanation=Text.of(d["explanation"]),
+    )
+
+
+def _expert(key: str, d: dict) -> Expert:
+    return Expert(
+        key=key,
+        name=d["name"],
+        kind=d["kind"],
+        affiliation=d["affiliation"],
+        field=Text.of(d["field"]),
+        url=_unknown(d["url"]),
+    )
+
+
+def _source(key: str, d: dict) -> Source:
+    return Source(
+        key=key,
+        title=d["title"],
+        authors=_unknown(d["authors"]),
+        publisher=d["publisher"],
+        date=d["date"],
+        url=_unknown(d["url"]),
+        archive_url=d.get("archive_url"),
+        language=d["language"],
+        kind=d["kind"],
+        note=Text.of(d.get("note")),
+        excerpts=[
+            Excerpt(text=" ".join(e["text"].split()), read_at=e["read_at"], read_on=e["read_on"])
+            for e in d.get("excerpts", [])
+        ],
+        appearance_only=d.get("appearance_only", False),
+        description=Text.of(d.get("description")),
+    )
 
 
 def build_model(records: list[Record]) -> Site:
     by_kind: dict[str, dict[str, dict]] = {}
     for r in records:
         by_kind.setdefault(r.kind, {})[r.key] = r.data
-    verdicts_data = next(iter(by_kind.get("verdicts", {}).values()), {})
-    verdicts = {
-        k: Verdict(k, v["name"], v["definition"], v["colour"], v["rating"], i)
-        for i, (k, v) in enumerate(verdicts_data.items())
-    }
-    categories = {
-        k: Category(k, d["order"], d["title"], d["correct"], d["explanation"])
-        for k, d in by_kind.get("category", {}).items()
-    }
-    experts = {
-        k: Expert(k, d["name"], d["kind"], d["affiliation"], d["field"], _unknown(d["url"]))
-        for k, d in by_kind.get("expert", {}).items()
-    }
-    sources = {
-        k: Source(
-            k,
-            d["title"],
-            _unknown(d["authors"]),
-            d["publisher"],
-            d["date"],
-            _unknown(d["url"]),
-            d.get("archive_url"),
-            d["language"],
-            d["kind"],
-            d.get("note"),
-            [Excerpt(" ".join(e["text"].split()), e["read_at"], e["read_on"]) for e in d.get("excerpts", [])],
-            d.get("appearance_only", False),
-            d.get("description"),
-        )
-        for k, d in by_kind.get("source", {}).items()
-    }
+    verdicts = _verdicts(next(iter(by_kind.get("verdicts", {}).values()), {}))
+    categories = {k: _category(k, d) for k, d in by_kind.get("category", {}).items()}
+    experts = {k: _expert(k, d) for k, d in by_kind.get("expert", {}).items()}
+    sources = {k: _source(k, d) for k, d in by_kind.get("source", {}).items()}
     claims = [_claim(d, verdicts, categories, experts, sources) for d in by_kind.get("claim", {}).values()]
     claims.sort(key=lambda c: c.id)
     for claim in claims:
@@ -203,19 +257,23 @@ def build_model(records: list[Record]) -> Site:
             source.cited_by.append(claim)
         for expert in dict.fromkeys(r.by for r in claim.rebuttals):
             expert.claims.append(claim)
+    published = next(iter(by_kind.get("published", {}).values()), {})
     return Site(
-        claims,
-        sorted(sources.values(), key=lambda s: s.key),
-        sorted(experts.values(), key=lambda e: e.name),
-        sorted(categories.values(), key=lambda c: (c.order, c.key)),
-        list(verdicts.values()),
-        dict(next(iter(by_kind.get("redirects", {}).values()), {})),
-        {int(k): list(v) for k, v in next(iter(by_kind.get("published", {}).values()), {}).items()},
+        claims=claims,
+        sources=sorted(sources.values(), key=lambda s: s.key),
+        experts=sorted(experts.values(), key=lambda e: e.name),
+        categories=sorted(categories.values(), key=lambda c: (c.order, c.key)),
+        verdicts=list(verdicts.values()),
+        redirects=dict(next(iter(by_kind.get("redirects", {}).values()), {})),
+        published={int(k): list(v) for k, v in published.items()},
     )
 
 
 def _changes(d: dict, verdicts: dict) -> list[Change]:
-    changes = [Change(c["date"], c["summary"], verdicts.get(c.get("verdict_from"))) for c in d.get("changes", [])]
+    changes = [
+        Change(date=c["date"], summary=Text.of(c["summary"]), verdict_from=verdicts.get(c.get("verdict_from")))
+        for c in d.get("changes", [])
+    ]
     after = verdicts[d["verdict"]]
     for change in reversed(changes):  # each verdict change leads to the verdict that followed it
         if change.verdict_from:
@@ -223,43 +281,46 @@ def _changes(d: dict, verdicts: dict) -> list[Change]:
     return changes
 
 
+def _appearance(a: dict, sources: dict) -> Appearance:
+    return Appearance(
+        source=sources[a["source"]],
+        via=sources.get(a.get("via")),
+        statement=_quote(a),
+        verbatim=a["kind"] == "verbatim",
+        note=Text.of(a.get("note")),
+        annotations=[
+            Annotation(phrase=n["phrase"], note=Text.of(n["note"]), rebuttal=n["rebuttal"])
+            for n in a.get("annotations", [])
+        ],
+    )
+
+
+def _rebuttal(r: dict, experts: dict, sources: dict) -> Rebuttal:
+    return Rebuttal(
+        by=experts[r["by"]],
+        source=sources[r["source"]],
+        points=Text.of(r["points"]),
+        quote=_quote(r["quote"]) if "quote" in r else None,
+        affiliation=r.get("affiliation", ""),
+    )
+
+
 def _claim(d: dict, verdicts, categories, experts, sources) -> Claim:
-    appearances = [
-        Appearance(
-            sources[a["source"]],
-            sources.get(a.get("via")),
-            _quote(a),
-            a["kind"] == "verbatim",
-            a.get("note"),
-            [Annotation(n["phrase"], n["note"], n["rebuttal"]) for n in a.get("annotations", [])],
-        )
-        for a in d["appearances"]
-    ]
-    rebuttals = [
-        Rebuttal(
-            experts[r["by"]],
-            sources[r["source"]],
-            r["points"],
-            _quote(r["quote"]) if "quote" in r else None,
-            r.get("affiliation", ""),
-        )
-        for r in d["rebuttals"]
-    ]
     return Claim(
-        d["id"],
-        d["slug"],
-        d["claim"],
-        verdicts[d["verdict"]],
-        d["short_answer"],
-        appearances,
-        rebuttals,
-        d["explanation"],
-        [categories[k] for k in d["categories"]],
-        [sources[k] for k in d.get("further_sources", [])],
-        d["published"],
-        d["reviewed"],
-        d.get("claim_reviewed") or d["claim"],
-        d.get("former_slugs", []),
-        _changes(d, verdicts),
-        d.get("former_ids", []),
+        id=d["id"],
+        slug=d["slug"],
+        claim=Text.of(d["claim"]),
+        verdict=verdicts[d["verdict"]],
+        short_answer=Text.of(d["short_answer"]),
+        appearances=[_appearance(a, sources) for a in d["appearances"]],
+        rebuttals=[_rebuttal(r, experts, sources) for r in d["rebuttals"]],
+        explanation=Text.of(d["explanation"]),
+        categories=[categories[k] for k in d["categories"]],
+        further_sources=[sources[k] for k in d.get("further_sources", [])],
+        published=d["published"],
+        reviewed=d["reviewed"],
+        claim_reviewed=Text.of(d.get("claim_reviewed") or d["claim"]),
+        former_slugs=d.get("former_slugs", []),
+        changes=_changes(d, verdicts),
+        former_ids=d.get("former_ids", []),
     )

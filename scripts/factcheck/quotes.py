@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from .access import Records, as_list, get, of_kind, problem
+from .editions import LANGUAGES
 from .load import Record
 from .problems import Problem
 from .translations import localized_fields
@@ -117,7 +118,7 @@ def _running_text(record: Record, keys: list[str], evidence: Evidence) -> Iterat
     for where, text in localized_fields(record.data):
         if where and where[0] in _NOT_RUNNING_TEXT:
             continue
-        for lang in ("en", "nl"):
+        for lang in LANGUAGES:
             for passage in quoted_passages(text[lang]) if isinstance(text.get(lang), str) else []:
                 yield from _quote_problems(record, where + (lang,), passage, keys, "the quotation", fix, evidence)
 

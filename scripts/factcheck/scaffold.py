@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .editions import TRANSLATIONS
 from .load import FOLDERS, PLACEHOLDER, load_tree
 from .permanence import next_free_id
 from .schema import SCHEMA_FOR, resolve_ref, schemas
@@ -62,7 +63,10 @@ def _field(name: str, prop: dict, root: dict, required: bool, indent: int, known
         lines += [
             f"{pad}{name}:",
             f"{pad}  en: {json.dumps(text, ensure_ascii=False) if text != PLACEHOLDER else text}",
-            f"{pad}  # nl (optional): the Dutch text; then run `make stamp-translations FILE=<this file>`.",
+        ]
+        lines += [
+            f"{pad}  # {e.lang} (optional): the {e.english} text; then run `make stamp-translations FILE=<this file>`."
+            for e in TRANSLATIONS
         ]
     elif schema.get("type") == "array" and "properties" in resolve_ref(schema.get("items", {}), root)[0]:
         item, _, item_root = resolve_ref(schema["items"], root)

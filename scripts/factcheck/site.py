@@ -1,5 +1,5 @@
-"""The build: records → checked model → generated files in docs/ (English) and docs/nl/
-(Dutch).
+"""The build: records → checked model → generated files in docs/ for the default edition
+(English) and in docs/<lang>/ for each other edition (editions.yaml).
 
 Generated files live only in places this module owns, are written only when their
 content changed (so `mkdocs serve` does not rebuild in a loop), and files left over from
@@ -16,13 +16,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .editions import DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
 from .problems import Problem, errors
 from .render import claim_page, data, datapackage, format_page, indexes
+from .render.parts import verdicts_css
+from .render.reading import Reader, translation_notice, under_title
 from .render.redirects import redirect_files
-from .render.text import SiteInfo, translation_notice, translation_states, under_title, verdicts_css
-from .translations import LANGUAGES
+from .translations import MISSING
 from .validate import check_tree
 
 # Folders (per edition) and files that hold only generated content.
@@ -41,17 +43,17 @@ class Result:
 
 
 def prefix(lang: str) -> str:
-    """Where an edition's pages live under docs/: English at the root, Dutch under nl/."""
-    return "" if lang == "en" else f"{lang}/"
+    """Where an edition's pages live under docs/ (the default edition at the root)."""
+    return EDITIONS[LANGUAGES.index(lang)].prefix
 
 
 def _with_notice(render, lang: str, english_body: bool = False) -> str:
     """Render a page; if any text on it fell back to English or is stale, say so under its title.
     A body that is English for want of a translation is marked `lang="en"`, so that browsers,
     screen readers and validators read it as English."""
-    with translation_states() as states:
-        text = render()
-    notice = translation_notice(states, lang)
+    reader = Reader(lang)
+    text = render(reader)
+    notice = translation_notice(reader.states, lang)
     if not notice:
         return text
     if english_body:
@@ -63,14 +65,14 @@ def _with_notice(render, lang: str, english_body: bool = False) -> str:
 
 def _untranslated(claim, lang: str) -> bool:
     """The claim's own texts are not in this language: its page body is the English one."""
-    return lang != "en" and not isinstance(claim.explanation.get(lang), str)
+    return claim.explanation.state[lang] == MISSING
 
 
 def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
     """One edition's generated files, by path relative to that edition's folder."""
     lang = info.lang
     files = {
-        f"claims/{c.slug}.md": _with_notice(lambda c=c: claim_page.render(c, info), lang, _untranslated(c, lang))
+        f"claims/{c.slug}.md": _with_notice(lambda r, c=c: claim_page.render(c, info, r), lang, _untranslated(c, lang))
         for c in site.claims
     }
     files.update(redirect_files(site, info, site.redirects))
@@ -85,7 +87,7 @@ def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
         ("sources/index.md", indexes.sources),
         ("experts/index.md", indexes.experts),
     ):
-        files[path] = _with_notice(lambda page=page: page(site, lang), lang)
+        files[path] = _with_notice(lambda r, page=page: page(site, r), lang)
     files["format/index.md"] = format_page.render(lang)
     files["assets/generated/verdicts.css"] = verdicts_css(site.verdicts)
     return files
@@ -114,7 +116,7 @@ def render_all(
     for lang in languages:
         edition = info.edition(lang)
         files.update({prefix(lang) + path: text for path, text in render_edition(site, edition).items()})
-        if lang != "en" and docs is not None:
+        if lang != DEFAULT.lang and docs is not None:
             files.update({prefix(lang) + a: (docs / a).read_text(encoding="utf-8") for a in SHARED_ASSETS})
             files.update(fallback_pages(docs, lang))
     return files
@@ -124,13 +126,22 @@ def generated_paths(docs: Path) -> list[Path]:
     """Every path under docs/ that the build owns: its folders, files and copies. The one
     list that cleaning, writing and the tests' copies of the project follow."""
     owned = []
-    for lang in LANGUAGES:
-        base = docs / prefix(lang)
+    for edition in EDITIONS:
+        base = docs / edition.prefix
         owned += [base / d for d in GENERATED_DIRS] + [base / f for f in GENERATED_FILES]
-        if lang != "en":
+        if not edition.default:
             owned += [base / a for a in SHARED_ASSETS]
             owned += [p for p in base.glob("*.md") if FALLBACK_MARK in p.read_text(encoding="utf-8")]
     return owned
+
+
+def project_parts(root: Path) -> tuple[list[str], list[str]]:
+    """What a copy of the project is made of, relative to root: the code and configuration
+    (every edition's MkDocs file, the hand-written pages, scripts, schemas), and the records
+    that exist. Copies leave out generated_paths."""
+    code = ["editions.yaml", *(e.config for e in EDITIONS), "docs", "scripts", "schemas"]
+    records = [*FOLDERS.values(), *(name for name, _ in SINGLE_FILES.values())]
+    return code, [name for name in records if (root / name).exists()]
 
 
 def _owned(docs: Path) -> list[Path]:
@@ -190,7 +201,7 @@ def _inputs(root: Path, docs: Path | None) -> str:
     files += [root / name for name, _ in SINGLE_FILES.values()]
     if docs is not None:
         files += sorted(docs.glob("*.md")) + [docs / a for a in SHARED_ASSETS]
-        files += [p for lang in LANGUAGES if lang != "en" for p in sorted((docs / prefix(lang)).glob("*.md"))]
+        files += [p for e in TRANSLATIONS for p in sorted((docs / e.prefix).glob("*.md"))]
     for path in files:
         if path.is_file() and FALLBACK_MARK.encode() not in (content := path.read_bytes()):
             digest.update(path.as_posix().encode() + b"\0" + content + b"\0")

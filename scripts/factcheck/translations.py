@@ -1,6 +1,7 @@
-"""Translations that know when they are stale. A Dutch text carries `nl_source`, a short
-hash of the English text it translates; when the English changes, the hash no longer
-matches and the Dutch page says so. Hashes ignore line breaks and spacing."""
+"""Translations that know when they are stale. A translated text carries `<lang>_source`
+(for Dutch `nl_source`), a short hash of the English text it translates; when the English
+changes, the hash no longer matches and the translated page says so. Hashes ignore line
+breaks and spacing."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
+from .editions import TRANSLATIONS
 from .problems import WARNING, Problem
 
-LANGUAGES = ("en", "nl")
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
 
 
@@ -43,7 +44,7 @@ def localized_fields(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
 
 
 def coverage(records) -> dict[str, Counter]:
-    counts = {lang: Counter() for lang in LANGUAGES if lang != "en"}
+    counts = {e.lang: Counter() for e in TRANSLATIONS}
     for record in records:
         for _, text in localized_fields(record.data):
             for lang, counter in counts.items():
@@ -64,25 +65,24 @@ def coverage_line(records) -> str:
 
 
 def stamp(root: Path, record, only_missing: bool = True) -> str | None:
-    """The file's text with `nl_source` written for each Dutch text (new text, or None if
-    nothing changed). Only for a translator who has checked that the Dutch matches."""
+    """The file's text with `<lang>_source` written for each translated text (new text, or
+    None if nothing changed). Only for a translator who has checked that it matches."""
     lines = (root / record.path).read_text(encoding="utf-8").split("\n")
     edits = []
     for where, text in localized_fields(record.data):
-        if not isinstance(text.get("nl"), str):
-            continue
-        wanted = source_hash(text["en"])
-        if "nl_source" in text:
-            if not only_missing and text["nl_source"] != wanted:
-                edits.append((record.lines[where + ("nl_source",)] - 1, "replace", wanted))
-        else:
-            edits.append((record.lines[where + ("nl",)] - 1, "insert", wanted))
-    for index, action, value in sorted(edits, reverse=True):
+        for lang in (e.lang for e in TRANSLATIONS if isinstance(text.get(e.lang), str)):
+            key, wanted = f"{lang}_source", source_hash(text["en"])
+            if key in text:
+                if not only_missing and text[key] != wanted:
+                    edits.append((record.lines[where + (key,)] - 1, "replace", f'{key}: "{wanted}"'))
+            else:
+                edits.append((record.lines[where + (lang,)] - 1, "insert", f'{key}: "{wanted}"'))
+    for index, action, line in sorted(edits, reverse=True):
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         if action == "insert":
-            lines.insert(index, f'{indent}nl_source: "{value}"')
+            lines.insert(index, indent + line)
         else:
-            lines[index] = f'{indent}nl_source: "{value}"'
+            lines[index] = indent + line
     return "\n".join(lines) if edits else None
 
 
@@ -102,10 +102,12 @@ def page_status(english: str, translated: str) -> tuple[str, str, int]:
 
 
 def check_translated_pages(root: Path) -> list[Problem]:
-    """Hand-written Dutch pages (docs/nl/*.md) name the English version they translate in
-    their front matter (`translation_of`); warn when the English page has changed since."""
+    """Hand-written translated pages (docs/<lang>/*.md) name the English version they
+    translate in their front matter (`translation_of`); warn when the English page has
+    changed since."""
     problems = []
-    for page in sorted((root / "docs" / "nl").glob("*.md")):
+    pages = [(e, p) for e in TRANSLATIONS for p in sorted((root / "docs" / e.prefix).glob("*.md"))]
+    for edition, page in pages:
         english = root / "docs" / page.name
         text = page.read_text(encoding="utf-8")
         if not english.exists() or "<!-- generated:" in text:
@@ -117,7 +119,7 @@ def check_translated_pages(root: Path) -> list[Problem]:
             hint = f'check it against docs/{page.name}, then add `translation_of: "{wanted}"` to its front matter'
         elif state == STALE:
             message = f"docs/{page.name} changed since this translation"
-            hint = f'update the Dutch to match, then set `translation_of: "{wanted}"`'
+            hint = f'update the {edition.english} to match, then set `translation_of: "{wanted}"`'
         else:
             continue
         problems.append(Problem(rel, line, "translation_of", message, hint, WARNING))

@@ -7,7 +7,8 @@ from __future__ import annotations
 import html
 
 from ..model import Appearance, Claim
-from .text import tr, ui
+from .reading import tr
+from .strings import ui
 
 
 def _segments(statement: str, phrases: list[str]) -> list[tuple[str, int | None]]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from ..editions import BY_LANG, SiteInfo
 from ..model import Claim
-from .text import SiteInfo, claim_path, date, tr, ui
+from .parts import claim_path
+from .reading import tr
+from .strings import date, ui
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -16,9 +19,8 @@ def _safe(text: str) -> str:
 def apa(claim: Claim, info: SiteInfo) -> str:
     lang = info.lang
     day, month, year = date(claim.reviewed, lang).split(" ")
-    when = (
-        f"{day} {month}" if lang == "nl" else f"{month} {day}"
-    )  # APA: (2026, November 29); Dutch: (2026, 29 november)
+    # APA: (2026, November 29); an edition whose dates put the day first: (2026, 29 november).
+    when = f"{day} {month}" if ui("day_first", lang) else f"{month} {day}"
     return _safe(
         f"{info.name}. ({year}, {when}). {tr(claim.claim, lang)} [{ui('fact_check', lang)}]. "
         f"{info.name}. {info.page(claim_path(claim.slug))}"
@@ -41,7 +43,7 @@ def bibtex(claim: Claim, info: SiteInfo) -> str:
             f"  year = {{{year}}},",
             f"  month = {_MONTHS[int(month) - 1]},",
             f"  note = {{{ui('last_reviewed_note', lang)} {claim.reviewed}}},",
-            f"  language = {{{'dutch' if lang == 'nl' else 'english'}}},",
+            f"  language = {{{BY_LANG[lang].bibtex}}},",
             f"  url = {{{info.page(claim_path(claim.slug))}}}",
             "}",
         ]

@@ -7,12 +7,16 @@ from __future__ import annotations
 import html
 import json
 
+from ..editions import SiteInfo
 from ..model import Appearance, Claim, Quote, Rebuttal
+from ..safe_text import markdown, plain
 from .annotations import notes_html, statement_html
 from .cite import apa, bibtex
 from .claimreview import claim_review
+from .parts import badge, change_text, claim_path, source_line, source_title
 from .qr import qr_svg
-from .text import SiteInfo, badge, change_text, claim_path, date, markdown, plain, source_line, source_title, tr, ui
+from .reading import tr
+from .strings import date, ui
 
 
 def _attribute(text: str) -> str:
@@ -140,8 +144,10 @@ def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
     ]
 
 
-def render(claim: Claim, info: SiteInfo) -> str:
-    lang, verdict = info.lang, claim.verdict
+def render(claim: Claim, info: SiteInfo, lang: str | None = None) -> str:
+    """The page in the edition of `info`; `lang` may be that edition's Reader, which collects
+    the translation states of the texts on the page."""
+    lang, verdict = lang or info.lang, claim.verdict
     lines = [
         front_matter(claim, info, lang),
         f"# {plain(tr(claim.claim, lang))}",

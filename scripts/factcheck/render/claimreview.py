@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from ..editions import SiteInfo
 from ..model import Claim, Source
-from .text import SiteInfo, claim_path, display_title, tr
+from .parts import claim_path, display_title
+from .reading import tr
 
 BEST, WORST = 5, 1
 

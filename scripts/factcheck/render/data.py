@@ -8,8 +8,11 @@ import io
 import json
 from xml.sax.saxutils import escape
 
-from ..model import Claim, Site, Source
-from .text import SiteInfo, change_text, claim_path, date, tr, ui
+from ..editions import SiteInfo
+from ..model import Claim, Site, Source, Text
+from .parts import change_text, claim_path
+from .reading import tr
+from .strings import date, ui
 
 CSV_COLUMNS = [
     "id",
@@ -31,11 +34,16 @@ CSV_COLUMNS = [
 ]
 
 
+def _given(text: Text | None) -> dict | None:
+    """Editors' texts by language, as written: no fallbacks, no translation bookkeeping."""
+    return text.given if text else None
+
+
 def _source(s: Source) -> dict:
     return {
         "key": s.key,
         "title": s.title,
-        "description": s.description,
+        "description": _given(s.description),
         "authors": s.authors or "unknown",
         "publisher": s.publisher,
         "date": s.date,
@@ -43,7 +51,7 @@ def _source(s: Source) -> dict:
         "archive_url": s.archive_url,
         "language": s.language,
         "kind": s.kind,
-        "note": s.note,
+        "note": _given(s.note),
         "appearance_only": s.appearance_only,
         "excerpts": [{"text": e.text, "read_at": e.read_at, "read_on": e.read_on} for e in s.excerpts],
     }
@@ -54,10 +62,10 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
         "id": c.id,
         "slug": c.slug,
         "url": info.page(claim_path(c.slug)),
-        "claim": c.claim,
-        "claim_reviewed": c.claim_reviewed,
-        "verdict": {"key": c.verdict.key, "name": c.verdict.name, "rating": c.verdict.rating},
-        "short_answer": c.short_answer,
+        "claim": _given(c.claim),
+        "claim_reviewed": _given(c.claim_reviewed),
+        "verdict": {"key": c.verdict.key, "name": _given(c.verdict.name), "rating": c.verdict.rating},
+        "short_answer": _given(c.short_answer),
         "appearances": [
             {
                 "source": a.source.key,
@@ -66,8 +74,10 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
                 "language": a.statement.language,
                 "kind": "verbatim" if a.verbatim else "paraphrase",
                 "translation": a.statement.translation,
-                "note": a.note,
-                "annotations": [{"phrase": n.phrase, "note": n.note, "rebuttal": n.rebuttal} for n in a.annotations],
+                "note": _given(a.note),
+                "annotations": [
+                    {"phrase": n.phrase, "note": _given(n.note), "rebuttal": n.rebuttal} for n in a.annotations
+                ],
             }
             for a in c.appearances
         ],
@@ -75,32 +85,27 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
             {
                 "by": {"key": r.by.key, "name": r.by.name, "affiliation": r.affiliation_then},
                 "source": r.source.key,
-                "points": r.points,
+                "points": _given(r.points),
                 "quote": {"text": r.quote.text, "language": r.quote.language, "translation": r.quote.translation}
                 if r.quote
                 else None,
             }
             for r in c.rebuttals
         ],
-        "explanation": c.explanation,
-        "categories": [{"key": k.key, "title": k.title, "correct": k.correct} for k in c.categories],
+        "explanation": _given(c.explanation),
+        "categories": [{"key": k.key, "title": _given(k.title), "correct": _given(k.correct)} for k in c.categories],
         "sources": [_source(s) for s in c.sources],
         "published": c.published,
         "reviewed": c.reviewed,
         "changes": [
-            {"date": ch.date, "summary": ch.summary, "verdict_from": ch.verdict_from.key if ch.verdict_from else None}
+            {
+                "date": ch.date,
+                "summary": _given(ch.summary),
+                "verdict_from": ch.verdict_from.key if ch.verdict_from else None,
+            }
             for ch in c.changes
         ],
     }
-
-
-def _public(value):
-    """Editors' content without the site's bookkeeping (which English a translation translates)."""
-    if isinstance(value, dict):
-        return {k: _public(v) for k, v in value.items() if not k.endswith("_source")}
-    if isinstance(value, list):
-        return [_public(v) for v in value]
-    return value
 
 
 def claims_json(site: Site, info: SiteInfo) -> str:
@@ -108,7 +113,7 @@ def claims_json(site: Site, info: SiteInfo) -> str:
         "site": info.name,
         "url": info.url,
         "licence": "CC BY 4.0",
-        "claims": [_public(_claim(c, info)) for c in site.claims],
+        "claims": [_claim(c, info) for c in site.claims],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
+from ..editions import DEFAULT, LANGUAGES, SiteInfo
 from ..model import Site
-from .text import SiteInfo
 
 LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
 
@@ -30,7 +30,11 @@ COLUMNS = [
     ("reviewed", "date", "The day the check was last reviewed."),
 ]
 
-_TEXT = {"type": "object", "additionalProperties": {"type": "string"}, "description": "Text per language (en, nl)."}
+_TEXT = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "description": f"Text per language ({', '.join(LANGUAGES)}).",
+}
 _NULLABLE_TEXT = {"anyOf": [_TEXT, {"type": "null"}]}
 
 
@@ -91,7 +95,7 @@ def claims_json_schema(site: Site) -> dict:
 
 def datapackage(site: Site, info: SiteInfo) -> str:
     package = {
-        "name": "social-credit-fact-check" + ("" if info.lang == "en" else f"-{info.lang}"),
+        "name": "social-credit-fact-check" + ("" if info.lang == DEFAULT.lang else f"-{info.lang}"),
         "title": info.name,
         "homepage": info.url,
         "licenses": [LICENCE],

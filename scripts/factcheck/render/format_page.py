@@ -3,9 +3,10 @@ checks the records and drives the editors' autocompletion documents them."""
 
 from __future__ import annotations
 
+from ..editions import TRANSLATIONS
 from ..load import KINDS
 from ..schema import SCHEMA_FOR, resolve_ref, schemas
-from .text import ui
+from .strings import ui
 
 FILES = {k.name: k.shown for k in KINDS}
 
@@ -18,7 +19,10 @@ def _md(text: str) -> str:
 def _kind(schema: dict, root: dict) -> str:
     schema, name, root = resolve_ref(schema, root)
     if name in ("localized", "localized_markdown"):
-        return "text per language (`en` required, `nl` optional)" + (", Markdown" if name.endswith("markdown") else "")
+        others = ", ".join(f"`{e.lang}`" for e in TRANSLATIONS)
+        return f"text per language (`en` required, {others} optional)" + (
+            ", Markdown" if name.endswith("markdown") else ""
+        )
     if "enum" in schema:
         return "one of: " + ", ".join(f"`{v}`" for v in schema["enum"])
     if "anyOf" in schema:

@@ -4,8 +4,11 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 from __future__ import annotations
 
 from ..model import Claim, Site, Source
+from ..safe_text import markdown, plain, url
 from ..schema import schemas
-from .text import badge, date, display_title, markdown, plain, source_line, tr, ui, url
+from .parts import badge, capital, display_title, source_line
+from .reading import tr
+from .strings import date, ui
 
 # Lists that repeat what the claim pages hold stay out of the search index: every reader
 # downloads the whole index on first search, and it would grow with each of them.
@@ -66,16 +69,12 @@ def misconceptions(site: Site, lang: str = "en") -> str:
 SOURCE_KINDS = tuple(schemas()["source.schema.json"]["properties"]["kind"]["enum"])
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def sources(site: Site, lang: str = "en") -> str:
     lines = [_title("page_sources", lang) + ui("sources_intro", lang), ""]
     for kind in SOURCE_KINDS:
         group = sorted((s for s in site.sources if s.kind == kind), key=lambda s: (s.publisher.lower(), s.date, s.key))
         if group:
-            lines += [f"## {_capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
+            lines += [f"## {capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
         for source in group:
             lines += [
                 f"### {plain(display_title(source, lang))} {{ #{source.key} }}",
@@ -104,7 +103,7 @@ def _excerpts(source: Source, lang: str) -> list[str]:
         )
         read = ui("read_at_on", lang).format(where=where, day=plain(date(excerpt.read_on, lang)))
         lines += [f'<blockquote class="fc-excerpt" lang="{source.language}" markdown>', "", plain(excerpt.text), ""]
-        lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", _capital(read), "", "</div>"]
+        lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", capital(read), "", "</div>"]
         lines += ["", "</blockquote>", ""]
     return [f"{ui('excerpts', lang)}:", ""] + lines if lines else []
 

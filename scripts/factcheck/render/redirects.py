@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import html
 
+from ..editions import SiteInfo
 from ..model import Site
-from .text import SiteInfo, claim_path, ui
+from .parts import claim_path
+from .strings import ui
 
 
 def redirect_page(depth: int, target: str, info: SiteInfo) -> str:

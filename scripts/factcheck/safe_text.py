@@ -1,0 +1,54 @@
+"""The rules for editors' text, in one place: what a link is in their Markdown and which
+targets are allowed (the checker refuses a bad one), and how text is neutralised on the
+way to a page (so that nothing executable reaches a reader even if a check is bypassed).
+One module, so that the checker and the renderer can never disagree."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Callable
+
+# An inline link `](target)` or a reference definition `[name]: target`.
+LINK = re.compile(r"(\]\(\s*<?)([^)\s>]*)|^(\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
+# A web address, an anchor on the page, or a page of the site.
+ALLOWED_TARGET = re.compile(r"https?://[^\s]+$|#[\w-]+$|\.\./[\w./#-]+$")
+_PUNCT = set(string.punctuation)
+
+
+def targets(text: str) -> list[str]:
+    return [m.group(2) if m.group(1) else m.group(4) for m in LINK.finditer(text)]
+
+
+def allowed(target: str) -> bool:
+    return bool(ALLOWED_TARGET.match(target))
+
+
+def replace_targets(text: str, replace: Callable[[str], str]) -> str:
+    def one(match: re.Match) -> str:
+        head, target = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        return head + replace(target)
+
+    return LINK.sub(one, text)
+
+
+def plain(text: str) -> str:
+    """Literal text in Markdown: every punctuation mark escaped (pymdownx.escapeall), so
+    nothing an editor writes can become markup, a link or a heading."""
+    flat = " ".join(text.split())
+    return "".join("\\" + ch if ch in _PUNCT else ch for ch in flat)
+
+
+def markdown(text: str) -> str:
+    """An editor's Markdown field. The checker refuses HTML, images and script links; they are
+    neutralised here again: '<' is escaped, images become plain links, and any link target
+    that is not a web address or a link within the site becomes '#'."""
+    escaped = text.replace("<", "&lt;").replace("![", "\\!\\[")
+    return replace_targets(escaped, lambda target: target if allowed(target) else "#").strip()
+
+
+def url(address: str) -> str:
+    """An address safe inside a Markdown link target; anything but http(s) becomes '#'."""
+    if not re.match(r"https?://", address):
+        return "#"
+    return address.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
