@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check addresses test lint stamp-translations new-claim new-source new-expert system-deps clean
+.PHONY: help setup serve build check addresses test lint stamp-translations new-claim new-source new-expert new-event system-deps clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 21
@@ -54,6 +54,10 @@ new-source: $(BIN)/.site-deps ## Start a source: make new-source KEY=outlet-year
 new-expert: $(BIN)/.site-deps ## Start an expert: make new-expert KEY=first-last
 	@test -n "$$FACTCHECK_KEY" || { echo 'usage: make new-expert KEY=first-last' >&2; exit 2; }
 	@$(BIN)/python -m factcheck new expert "$$FACTCHECK_KEY"
+
+new-event: $(BIN)/.site-deps ## Start a timeline event: make new-event KEY=2014-planning-outline
+	@test -n "$$FACTCHECK_KEY" || { echo 'usage: make new-event KEY=2014-planning-outline' >&2; exit 2; }
+	@$(BIN)/python -m factcheck new event "$$FACTCHECK_KEY"
 
 stamp-translations: $(BIN)/.site-deps ## After checking Dutch text against the English: make stamp-translations FILE=claims/x.yaml
 	@$(BIN)/python -m factcheck stamp-translations --update $${FACTCHECK_FILE:+"$$FACTCHECK_FILE"}

@@ -147,3 +147,46 @@ def test_dutch_search_finds_a_claim_by_a_dutch_word(page, tmp_path):
     slug = "points-off-for-rudeness-to-noodle-seller"
     _search_and_open(page, "/nl/", "noedelverkoper", slug, tmp_path / "search-nl.png")
     expect(page).to_have_url(re.compile(f"/nl/claims/{slug}/"))
+
+
+def test_timeline_filter_hides_and_shows_a_kind_of_event(page):
+    page.goto("/timeline/")
+    media = page.locator("section.fc-event[data-kind=media]")
+    assert media.count() > 0
+    box = page.get_by_role("checkbox", name="Media")
+    expect(box).to_be_checked()
+    expect(media.first).to_be_visible()
+    box.uncheck()
+    expect(media.first).to_be_hidden()
+    assert page.locator("section.fc-event[data-kind=policy]").first.is_visible()
+    box.check()
+    expect(media.first).to_be_visible()
+
+
+def test_timeline_without_javascript_shows_every_event_and_no_filter(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/nl/timeline/")
+    expect(page.locator(".fc-timeline-filter")).to_be_hidden()
+    events = page.locator("section.fc-event")
+    assert events.count() >= 30
+    expect(events.last).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("rel", ["how-it-works/", "timeline/", "nl/how-it-works/", f"claims/{ANNOTATED}/"])
+def test_new_pages_fit_a_phone_and_print_with_their_charts(browser, base_url, rel):
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"/{rel}")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"{rel} scrolls sideways on a phone: {width}px"
+    chart = page.locator("svg.fc-chart")
+    if chart.count():
+        text = chart.first.locator("text").first.bounding_box()
+        assert text["height"] >= 10  # chart labels stay legible at 360 px
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    if chart.count():
+        expect(chart.first).to_be_visible()
+    context.close()

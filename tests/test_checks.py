@@ -193,7 +193,7 @@ CASES = [
             "sources/unused.yaml": "title: Unused\nauthors: unknown\npublisher: P\ndate: unknown\nurl: unknown\nlanguage: en\nkind: news\n"
         },
         [
-            "sources/unused.yaml:1: (file): warning: source `unused` is not cited by any claim; cite it from a claim, or delete the file"
+            "sources/unused.yaml:1: (file): warning: source `unused` is not cited by any claim, event or page; cite it, or delete the file"
         ],
     ),
     (

@@ -29,6 +29,8 @@ PAGE_TYPES = [
     "about/",
     "data/",
     "format/",
+    "how-it-works/",
+    "timeline/",
     "404.html",
 ]
 PAGES = PAGE_TYPES + [f"nl/{p}" for p in PAGE_TYPES]
@@ -66,7 +68,7 @@ def test_no_violations_with_an_annotation_open_and_search_in_use(page):
 
 MARK_FOCUSABLE = """() => {
   const selector = ['a[href]', 'button', 'input:not([type=checkbox]):not([type=hidden])', 'select', 'textarea',
-                    '[tabindex]'].map(s => s + ':not([tabindex="-1"])').join(',');
+                    'summary', '[tabindex]'].map(s => s + ':not([tabindex="-1"])').join(',');
   let n = 0; const found = {};
   for (const e of document.querySelectorAll(selector)) {
     const box = e.getBoundingClientRect();

@@ -67,7 +67,11 @@ def test_claim_page_previews_well_when_shared(built_site, slug):
     assert meta["og:title"] == CLAIMS[slug]["claim"]["en"]
     assert meta["og:description"] == CLAIMS[slug]["short_answer"]["en"] == meta["twitter:description"]
     assert meta["og:url"] == f"{SITE_URL}claims/{slug}/"
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:image"].startswith(f"{SITE_URL}assets/generated/cards/{slug}-") and meta["og:image"].endswith(
+        ".png"
+    )
+    assert meta["og:image:width"] == "1200" and meta["og:image:height"] == "630"
 
 
 def test_no_claimreview_outside_claim_pages(built_site):

@@ -74,3 +74,17 @@ def test_new_source_and_expert(tree):
     assert "# affiliation (required):" in expert.read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError, match="is not a valid key"):
         new_record(root, "source", "Not A Key")
+
+
+def test_new_event_is_flagged_until_filled_in(tree):
+    root = tree()
+    event = new_record(root, "event", "2014-a-plan")
+    text = event.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/event.schema.json")
+    assert "# kind (required): What kind of event it is, for the timeline's filter." in text
+    assert "One of: policy, law, court, local, company, media, correction." in text
+    fix = "placeholder `TODO` is not filled in; write the real value (see the comment above the field), or delete an optional field"
+    assert [m for m in messages(root) if m.startswith("events/")] == [
+        f"events/2014-a-plan.yaml:{line}: {field}: {fix}"
+        for line, field in ((5, "date"), (7, "kind"), (10, "title.en"), (14, "summary.en"), (17, "sources[0]"))
+    ]

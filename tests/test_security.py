@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from factcheck.load import load_tree
 from factcheck.model import build_model
-from factcheck.site import render_all
+from factcheck.site import render_all, write_changed
 from factcheck.validate import check_records
 
 from conftest import GOOD
@@ -129,9 +129,7 @@ def hostile_site(tmp_path_factory):
     for appearance in claim.data["appearances"]:
         appearance.pop("annotations", None)
     files = render_all(build_model(records), docs=project / "docs")
-    for rel, text in files.items():
-        (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / rel).write_text(text, encoding="utf-8")
+    write_changed(project / "docs", files)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(re.sub(r"hooks:\n  - .*\n", "", config), encoding="utf-8")
     from mkdocs.commands.build import build

@@ -5,6 +5,7 @@ translated texts; one `python -m factcheck build` then builds it beside the Engl
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -78,7 +79,7 @@ def _soup(path) -> BeautifulSoup:
 def test_the_checker_counts_the_new_editions_texts(project):
     result = _run(project, "check")
     assert result.returncode == 0, result.stderr
-    assert "de: 2 of 801 texts translated" in result.stdout + result.stderr
+    assert re.search(r"de: 2 of \d+ texts translated", result.stdout), result.stdout
 
 
 def test_the_claim_page_is_built_in_german(site):

@@ -106,6 +106,12 @@ def _rename(project: Path) -> None:
     )
     (project / "claims" / f"{RENAMED_TO}.yaml").write_text(text, encoding="utf-8")
     old.unlink()
+    # As `make check` asks: events and the primer name the claim by its new slug.
+    for path in [*project.glob("events/*.yaml"), *project.glob("docs/**/*.md")]:
+        before = path.read_text(encoding="utf-8")
+        after = re.sub(rf"\b{RENAMED_FROM}\b", RENAMED_TO, before)
+        if after != before:
+            path.write_text(after, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

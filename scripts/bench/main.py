@@ -63,6 +63,7 @@ class Results:
     serve: list[measure.ServeResult] = field(default_factory=list)
     by_size: list[measure.SizeResult] = field(default_factory=list)
     profile: dict | None = None
+    cards: dict | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -116,6 +117,8 @@ def real_site(work: Path, results: Results, args) -> None:
     cmd = [sys.executable, "-m", "factcheck", "--root", str(project), "build", "--site-dir", str(project / "site")]
     results.real_build = measure.run_measured(cmd, project, env, work / "real-build.log")
     log(f"real site, `python -m factcheck build` (both editions): {results.real_build.seconds:.1f} s")
+    results.cards = measure.social_cards(project)
+    log(f"social cards: {results.cards['n']} in {results.cards['seconds']:.1f} s")
     if results.real_build.returncode:
         results.notes.append(f"the real site did not build (exit {results.real_build.returncode})")
         return

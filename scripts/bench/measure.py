@@ -159,6 +159,28 @@ def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResul
     return result
 
 
+def social_cards(project: Path) -> dict:
+    """The real claims' social cards drawn in-process, every edition: how many, seconds in
+    all and per card, and their mean size."""
+    from factcheck.editions import LANGUAGES
+    from factcheck.model import build_model
+    from factcheck.render.cards import claim_card
+    from factcheck.site import DEFAULT_INFO
+    from factcheck.validate import check_tree
+
+    site = build_model(check_tree(project)[0])
+    planned = [claim_card(c, DEFAULT_INFO.edition(lang), lang)[1] for lang in LANGUAGES for c in site.claims]
+    start = time.perf_counter()
+    sizes = [len(card.make()) for card in planned]
+    seconds = time.perf_counter() - start
+    return {
+        "n": len(sizes),
+        "seconds": seconds,
+        "ms_each": seconds / len(sizes) * 1000,
+        "kb_each": sum(sizes) / len(sizes) / 1024,
+    }
+
+
 def profile_check(n: int, work: Path, top: int = 10) -> dict:
     """cProfile of check_tree on n synthetic claims: the top functions by own time, and the
     project's own functions (and the YAML entry points they call) by cumulative time; each

@@ -16,9 +16,9 @@ def problem(record: Record, where: tuple, message: str, hint: str, severity: str
     return Problem(record.path, record.line(where), field_name(where), message, hint, severity)
 
 
-def of_kind(records: Records, kind: str) -> Iterator[Record]:
-    """The readable records of one kind."""
-    return (r for r in records if r.kind == kind and r.readable)
+def of_kind(records: Records, *kinds: str) -> Iterator[Record]:
+    """The readable records of these kinds."""
+    return (r for r in records if r.kind in kinds and r.readable)
 
 
 def as_list(value) -> list:

@@ -138,10 +138,10 @@ def check_unique(records: Records) -> Iterator[Problem]:
                 seen[value] = record.path
 
 
-def _references(claim: dict) -> Iterator[tuple[tuple, str, str]]:
-    """(where, kind, key) for every reference a claim makes: the fields the schema marks `x-ref`."""
-    for pattern, kind in annotated("claim", "x-ref"):
-        for where, key in values_at(claim, pattern):
+def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+    """(where, kind, key) for every reference a record makes: the fields its schema marks `x-ref`."""
+    for pattern, kind in annotated(record.kind, "x-ref"):
+        for where, key in values_at(record.data, pattern):
             yield where, kind, key
 
 
@@ -161,29 +161,46 @@ def known_keys(records: Records) -> dict[str, set]:
     return keys
 
 
+def former_slugs(records: Records) -> dict[str, str]:
+    """A renamed claim's former slugs, each with the slug it has now: references to it
+    still resolve, with a reminder to use the new one."""
+    return {old: r.key for r in of_kind(records, "claim") for old in as_list(r.data.get("former_slugs"))}
+
+
 def check_references(records: Records) -> Iterator[Problem]:
-    keys = known_keys(records)
-    for record in of_kind(records, "claim"):
-        for where, kind, key in _references(record.data):
-            if isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
+    keys, renamed = known_keys(records), former_slugs(records)
+    for record in records:
+        for where, kind, key in _references(record) if record.readable else ():
+            if kind == "claim" and key in renamed:
+                yield problem(
+                    record, where, f"claim `{key}` is now `{renamed[key]}`", f"write `{renamed[key]}`", WARNING
+                )
+            elif isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
                 close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else f"add it to {_home(kind)} first, or fix the spelling"
                 yield problem(record, where, f"unknown {kind} `{key}`", hint)
 
 
 def check_evidence_sources(records: Records) -> Iterator[Problem]:
-    """A source marked `appearance_only` shows where a claim appeared; it never backs a correction."""
+    """A source marked `appearance_only` shows where a claim appeared; it never backs a
+    correction, nor shows that anything but a media report happened."""
     shaky = {r.key for r in of_kind(records, "source") if r.data.get("appearance_only") is True}
-    for record in of_kind(records, "claim"):
-        for where, kind, key in _references(record.data):
-            if kind == "source" and key in shaky and where[0] in ("rebuttals", "further_sources"):
-                yield problem(
-                    record,
-                    where,
-                    f"source `{key}` is marked `appearance_only`: it may show where the claim appeared, "
-                    "not back a correction",
-                    "cite a reliable source here, or list it under `appearances`",
-                )
+    for record in of_kind(records, "claim", "event"):
+        for where, kind, key in _references(record):
+            if kind != "source" or key not in shaky:
+                continue
+            if record.kind == "claim" and where[0] in ("rebuttals", "further_sources"):
+                message, fix = "not back a correction", "cite a reliable source here, or list it under `appearances`"
+            elif record.kind == "event" and record.data.get("kind") != "media":
+                message, fix = "not show that this happened", "cite a reliable source that reports it"
+            else:
+                continue
+            yield problem(
+                record,
+                where,
+                f"source `{key}` is marked `appearance_only`: it may show where the claim appeared, {message}",
+                fix,
+            )
 
 
 def check_addresses(records: Records) -> Iterator[Problem]:
@@ -348,17 +365,21 @@ def check_text_languages(records: Records) -> Iterator[Problem]:
                     )
 
 
-def check_unused_sources(records: Records) -> Iterator[Problem]:
-    cited = {key for r in of_kind(records, "claim") for _, kind, key in _references(r.data) if kind == "source"}
-    for record in of_kind(records, "source"):
-        if record.key not in cited:
-            yield problem(
-                record,
-                (),
-                f"source `{record.key}` is not cited by any claim",
-                "cite it from a claim, or delete the file",
-                WARNING,
-            )
+def make_check_unused_sources(cited_on_pages: frozenset = frozenset()):
+    def check_unused_sources(records: Records) -> Iterator[Problem]:
+        """A source nothing cites (no claim, event or hand-written page) is probably left over."""
+        cited = {key for r in of_kind(records, "claim", "event") for _, kind, key in _references(r) if kind == "source"}
+        for record in of_kind(records, "source"):
+            if record.key not in cited | cited_on_pages:
+                yield problem(
+                    record,
+                    (),
+                    f"source `{record.key}` is not cited by any claim, event or page",
+                    "cite it, or delete the file",
+                    WARNING,
+                )
+
+    return check_unused_sources
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(])")
@@ -481,7 +502,9 @@ def check_changes(records: Records) -> Iterator[Problem]:
                 )
 
 
-def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Problem]]]:
+def cross_record_checks(
+    today: dt.date, cited_on_pages: frozenset = frozenset()
+) -> list[Callable[[Records], Iterator[Problem]]]:
     return [
         check_text,
         check_claim_slug,
@@ -490,7 +513,7 @@ def cross_record_checks(today: dt.date) -> list[Callable[[Records], Iterator[Pro
         check_evidence_sources,
         check_addresses,
         make_check_dates(today),
-        check_unused_sources,
+        make_check_unused_sources(cited_on_pages),
         check_translations,
         check_text_languages,
         check_archived_media,

@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None)
     build.set_defaults(run=cmd_build)
     new = sub.add_parser("new", help="start a new record from the template")
-    new.add_argument("kind", choices=["claim", "source", "expert"])
+    new.add_argument("kind", choices=["claim", "source", "expert", "event"])
     new.add_argument("name", help="a claim's title as commonly repeated, or a source's or expert's key")
     new.add_argument("--slug", help="for a claim: the slug, if not the one made from the title")
     new.set_defaults(run=cmd_new)

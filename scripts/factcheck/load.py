@@ -50,6 +50,7 @@ KINDS = (
     Kind("source", "sources", "source.schema.json", "sources/<key>.yaml"),
     Kind("expert", "experts", "expert.schema.json", "experts/<key>.yaml"),
     Kind("category", "categories", "category.schema.json", "categories/<key>.yaml"),
+    Kind("event", "events", "event.schema.json", "events/<key>.yaml"),
     Kind("verdicts", "verdicts.yaml", "verdicts.schema.json", "verdicts.yaml"),
     Kind("published", "published.yaml", "published.schema.json", "published.yaml", required=False),
     Kind("redirects", "redirects.yaml", "redirects.schema.json", "redirects.yaml", required=False),

@@ -28,6 +28,8 @@ from factcheck import error_page  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
 from factcheck.editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo  # noqa: E402
 from factcheck.problems import report  # noqa: E402
+from factcheck.render.cards import page_card  # noqa: E402
+from factcheck.render.cited_pages import resolve  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.reading import Reader, translation_notice, under_title  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
@@ -131,7 +133,11 @@ def on_page_markdown(markdown, page, config, **_):
             raise PluginError(f"{page.file.src_uri}: unknown fragment `{name}`; known: {', '.join(FRAGMENTS)}")
         return FRAGMENTS[name](_state["site"], Reader(_lang(config)))
 
-    return _translation_notice(_MARKER.sub(fill, markdown), page, config)
+    if "image" not in page.meta and isinstance(page.meta.get("title"), str):  # its card, made by site.py
+        info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, _lang(config))
+        page.meta["image"] = page_card(page.file.src_uri, page.meta["title"], info)[0]
+    filled = resolve(_MARKER.sub(fill, markdown), _state["site"], Reader(_lang(config)))
+    return _translation_notice(filled, page, config)
 
 
 def _sitemap_stubs(site_dir: Path) -> None:

@@ -152,6 +152,7 @@ class Claim:
     former_slugs: list[str]
     changes: list[Change]
     former_ids: list[int] = field(default_factory=list)
+    events: list = field(default_factory=list)  # the timeline events that name this claim, by date
 
     @property
     def sources(self) -> list[Source]:
@@ -159,6 +160,24 @@ class Claim:
         found = [a.source for a in self.appearances] + [a.via for a in self.appearances if a.via]
         found += [r.source for r in self.rebuttals] + self.further_sources
         return list(dict.fromkeys(found))
+
+
+@dataclass(eq=False)
+class Event:
+    """Something that happened, on the timeline: a rule, a law, a court figure, a local scheme,
+    a company's product, a media moment or a correction."""
+
+    key: str
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    kind: str
+    title: Text
+    summary: Text
+    sources: list[Source]
+    claims: list  # of Claim
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
 
 
 @dataclass(eq=False)
@@ -170,6 +189,7 @@ class Site:
     verdicts: list[Verdict]
     redirects: dict[str, str]  # slug of a removed claim → slug its address leads to
     published: dict[int, list[str]] = field(default_factory=dict)  # id → slugs, from published.yaml
+    events: list[Event] = field(default_factory=list)  # by date
 
 
 def _unknown(value):
@@ -257,6 +277,13 @@ def build_model(records: list[Record]) -> Site:
             source.cited_by.append(claim)
         for expert in dict.fromkeys(r.by for r in claim.rebuttals):
             expert.claims.append(claim)
+    by_slug = {slug: c for c in claims for slug in (c.slug, *c.former_slugs)}  # a renamed claim still resolves
+    events = sorted(
+        (_event(k, d, sources, by_slug) for k, d in by_kind.get("event", {}).items()), key=lambda e: (e.date, e.key)
+    )
+    for event in events:
+        for claim in event.claims:
+            claim.events.append(event)
     published = next(iter(by_kind.get("published", {}).values()), {})
     return Site(
         claims=claims,
@@ -266,6 +293,19 @@ def build_model(records: list[Record]) -> Site:
         verdicts=list(verdicts.values()),
         redirects=dict(next(iter(by_kind.get("redirects", {}).values()), {})),
         published={int(k): list(v) for k, v in published.items()},
+        events=events,
+    )
+
+
+def _event(key: str, d: dict, sources: dict, claims: dict) -> Event:
+    return Event(
+        key=key,
+        date=d["date"],
+        kind=d["kind"],
+        title=Text.of(d["title"]),
+        summary=Text.of(d["summary"]),
+        sources=[sources[k] for k in d["sources"]],
+        claims=[claims[k] for k in d.get("claims", [])],
     )
 
 

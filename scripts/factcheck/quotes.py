@@ -145,3 +145,6 @@ def check_quotations(records: Records) -> Iterator[Problem]:
         yield from _running_text(record, by_category.get(record.key, []), evidence)
     for record in of_kind(records, "source"):
         yield from _running_text(record, [record.key], evidence)
+    for record in of_kind(records, "event"):
+        keys = [k for k in as_list(record.data.get("sources")) if isinstance(k, str)]
+        yield from _running_text(record, keys, evidence)

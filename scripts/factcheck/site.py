@@ -19,8 +19,10 @@ from pathlib import Path
 from .editions import DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
+from .pages import explained_in
 from .problems import Problem, errors
-from .render import claim_page, data, datapackage, format_page, indexes
+from .render import claim_page, data, datapackage, format_page, indexes, timeline
+from .render.cards import Lazy, claim_card, front_title, page_card
 from .render.parts import verdicts_css
 from .render.reading import Reader, translation_notice, under_title
 from .render.redirects import redirect_files
@@ -28,9 +30,19 @@ from .translations import MISSING
 from .validate import check_tree
 
 # Folders (per edition) and files that hold only generated content.
-GENERATED_DIRS = ("claims", "c", "data", "misconceptions", "sources", "experts", "format", "assets/generated")
+GENERATED_DIRS = (
+    "claims",
+    "c",
+    "data",
+    "misconceptions",
+    "sources",
+    "experts",
+    "format",
+    "timeline",
+    "assets/generated",
+)
 GENERATED_FILES = ("feed.xml",)
-SHARED_ASSETS = ("assets/site.css", "assets/print.css", "assets/annotations.js")
+SHARED_ASSETS = ("assets/site.css", "assets/print.css", "assets/annotations.js", "assets/timeline.js")
 FALLBACK_MARK = "<!-- generated: the English page, shown until this page is translated -->"
 DEFAULT_INFO = SiteInfo("Social Credit Fact Check", "http://127.0.0.1:8000/")
 
@@ -68,13 +80,18 @@ def _untranslated(claim, lang: str) -> bool:
     return claim.explanation.state[lang] == MISSING
 
 
-def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
-    """One edition's generated files, by path relative to that edition's folder."""
-    lang = info.lang
-    files = {
-        f"claims/{c.slug}.md": _with_notice(lambda r, c=c: claim_page.render(c, info, r), lang, _untranslated(c, lang))
-        for c in site.claims
-    }
+def render_edition(site: Site, info: SiteInfo, explained: dict | None = None) -> dict[str, str]:
+    """One edition's generated files, by path relative to that edition's folder. `explained`:
+    for each claim slug, the primer sections that explain it (pages.explained_in)."""
+    lang, explained = info.lang, explained or {}
+
+    def claim(c):
+        return _with_notice(
+            lambda r: claim_page.render(c, info, r, explained.get(c.slug)), lang, _untranslated(c, lang)
+        )
+
+    files = {f"claims/{c.slug}.md": claim(c) for c in site.claims}
+    files.update(dict(claim_card(c, info, lang) for c in site.claims))
     files.update(redirect_files(site, info, site.redirects))
     files["data/claims.json"] = data.claims_json(site, info)
     files["data/claims.csv"] = data.claims_csv(site, info)
@@ -86,6 +103,7 @@ def render_edition(site: Site, info: SiteInfo) -> dict[str, str]:
         ("misconceptions/index.md", indexes.misconceptions),
         ("sources/index.md", indexes.sources),
         ("experts/index.md", indexes.experts),
+        ("timeline/index.md", timeline.page),
     ):
         files[path] = _with_notice(lambda r, page=page: page(site, r), lang)
     files["format/index.md"] = format_page.render(lang)
@@ -115,11 +133,32 @@ def render_all(
     files: dict[str, str] = {}
     for lang in languages:
         edition = info.edition(lang)
-        files.update({prefix(lang) + path: text for path, text in render_edition(site, edition).items()})
+        explained = _current_slugs(site, explained_in(docs, lang) if docs is not None else {})
+        own = render_edition(site, edition, explained)
         if lang != DEFAULT.lang and docs is not None:
-            files.update({prefix(lang) + a: (docs / a).read_text(encoding="utf-8") for a in SHARED_ASSETS})
-            files.update(fallback_pages(docs, lang))
+            own.update({a: (docs / a).read_text(encoding="utf-8") for a in SHARED_ASSETS})
+            own.update({path.removeprefix(prefix(lang)): text for path, text in fallback_pages(docs, lang).items()})
+        own.update(_page_cards(own, docs / prefix(lang) if docs is not None else None, edition))
+        files.update({prefix(lang) + path: content for path, content in own.items()})
     return files
+
+
+def _current_slugs(site: Site, explained: dict) -> dict:
+    """Markers that still name a renamed claim by a former slug count for the claim."""
+    current = {old: c.slug for c in site.claims for old in c.former_slugs}
+    merged: dict[str, list] = {}
+    for slug, sections in explained.items():
+        merged.setdefault(current.get(slug, slug), []).extend(sections)
+    return merged
+
+
+def _page_cards(files: dict, docs: Path | None, info: SiteInfo) -> dict:
+    """A social card for every page with a title but no card of its own: the generated
+    index pages and the hand-written ones (claim pages carry theirs)."""
+    pages = {path: text for path, text in files.items() if path.endswith(".md")}
+    if docs is not None:
+        pages.update({p.name: p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md")) if p.name not in pages})
+    return dict(page_card(path, title, info) for path, text in pages.items() if (title := front_title(text)))
 
 
 def generated_paths(docs: Path) -> list[Path]:
@@ -167,7 +206,12 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     written = []
     for rel, content in sorted(files.items()):
         target = docs / rel
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
+        if isinstance(content, Lazy):  # its name holds its digest: if it exists, it is up to date
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content.make())
+                written.append(rel)
+        elif not target.exists() or target.read_text(encoding="utf-8") != content:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
             written.append(rel)

@@ -10,8 +10,11 @@ import json
 from ..editions import SiteInfo
 from ..model import Appearance, Claim, Quote, Rebuttal
 from ..safe_text import markdown, plain
+from . import charts, timeline
 from .annotations import notes_html, statement_html
+from .cards import claim_card
 from .cite import apa, bibtex
+from .cited_pages import back_links
 from .claimreview import claim_review
 from .parts import badge, change_text, claim_path, source_line, source_title
 from .qr import qr_svg
@@ -30,6 +33,7 @@ def front_matter(claim: Claim, info: SiteInfo, lang: str) -> str:
         "title": _attribute(tr(claim.claim, lang)),
         "description": _attribute(tr(claim.short_answer, lang)),
         "claimreview": claim_review(claim, info),
+        "image": claim_card(claim, info, lang)[0],
     }
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
 
@@ -144,9 +148,10 @@ def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
     ]
 
 
-def render(claim: Claim, info: SiteInfo, lang: str | None = None) -> str:
+def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: list | None = None) -> str:
     """The page in the edition of `info`; `lang` may be that edition's Reader, which collects
-    the translation states of the texts on the page."""
+    the translation states of the texts on the page. `explained`: the sections of the
+    primer that explain the claim (pages.explained_in)."""
     lang, verdict = lang or info.lang, claim.verdict
     lines = [
         front_matter(claim, info, lang),
@@ -167,6 +172,7 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None) -> str:
         "",
         f"## {ui('how_it_appeared', lang)}",
         "",
+        *charts.claim_chart(claim, lang),
     ]
     for n, appearance in enumerate(claim.appearances, 1):
         lines += _appearance(appearance, n, claim, lang)
@@ -178,6 +184,7 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None) -> str:
         "",
         markdown(tr(claim.explanation, lang)),
         "",
+        *back_links(explained or [], lang),
         f"## {ui('categories', lang)}",
         "",
     ]
@@ -185,7 +192,7 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None) -> str:
         f"- [{plain(tr(c.title, lang))}](../misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
         for c in claim.categories
     ]
-    lines += ["", f"## {ui('sources', lang)}", ""]
+    lines += ["", *timeline.claim_section(claim, lang), f"## {ui('sources', lang)}", ""]
     lines += [f"{i}. {source_line(s, lang)}" for i, s in enumerate(claim.sources, 1)]
     lines += [""] + _history(claim, lang) + _cite(claim, info, lang) + _qr(claim, info, lang)
     lines += [

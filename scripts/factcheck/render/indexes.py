@@ -6,6 +6,8 @@ from __future__ import annotations
 from ..model import Claim, Site, Source
 from ..safe_text import markdown, plain, url
 from ..schema import schemas
+from .charts import site_chart
+from .diagram import diagram
 from .parts import badge, capital, display_title, source_line
 from .reading import tr
 from .strings import date, ui
@@ -45,7 +47,7 @@ def misconceptions(site: Site, lang: str = "en") -> str:
         "|---|---:|",
     ]
     lines += [f"| [{plain(tr(c.title, lang))}](#{c.key}) | {len(c.claims)} |" for c in site.categories]
-    lines.append("")
+    lines += ["", f"## {ui('chart_site_title', lang)} {{ #per-year }}", "", *site_chart(site, lang)]
     for n, category in enumerate(site.categories, 1):
         lines += [
             f"## {n}. {plain(tr(category.title, lang))} {{ #{category.key} }}",
@@ -158,4 +160,9 @@ def category_list(site: Site, lang: str = "en") -> str:
     )
 
 
-FRAGMENTS = {"top-myths": top_myths, "verdict-scale": verdict_scale, "category-list": category_list}
+FRAGMENTS = {
+    "top-myths": top_myths,
+    "verdict-scale": verdict_scale,
+    "category-list": category_list,
+    "components-diagram": diagram,
+}
