@@ -130,10 +130,12 @@ def _retext(claim: dict, n: int) -> None:
 
 
 def synthetic_claim(template: dict, n: int, group: int) -> dict:
+    """A copy of a real claim. The first group keeps the real slugs and keys, so that the
+    timeline events and the primer, which name them, still resolve."""
     c = copy.deepcopy(template)
-    src = lambda key: f"{key}-s{group}"  # noqa: E731
-    exp = lambda key: f"{key}-e{group // EXPERT_EVERY}"  # noqa: E731
-    c["id"], c["slug"] = n, f"{template['slug']}-{n}"
+    src = lambda key: f"{key}-s{group}" if group else key  # noqa: E731
+    exp = lambda key: f"{key}-e{group // EXPERT_EVERY}" if group // EXPERT_EVERY else key  # noqa: E731
+    c["id"], c["slug"] = n, f"{template['slug']}-{n}" if group else template["slug"]
     _retext(c, n)
     for a in c["appearances"]:
         a["source"] = src(a["source"])
@@ -153,14 +155,18 @@ def cited_sources(claim: dict) -> set[str]:
 
 
 def write_synthetic(target: Path, n_claims: int) -> dict[str, int]:
-    """A project copy with n_claims synthetic claims and the sources and experts they cite."""
+    """A project copy with n_claims synthetic claims (at least as many as the real ones), the
+    sources and experts they cite, and the real timeline events."""
     copy_shared(target)
-    shutil.copytree(_source["root"] / "categories", target / "categories")
+    for folder in ("categories", "events"):
+        shutil.copytree(_source["root"] / folder, target / folder)
     templates = sorted(_read("claim").values(), key=lambda d: d["id"])
+    if n_claims < len(templates):
+        raise SystemExit(f"a synthetic corpus needs at least {len(templates)} claims, the real ones")
     sources, experts = _read("source"), _read("expert")
     for folder in ("claims", "sources", "experts"):
         (target / folder).mkdir()
-    wanted_sources, wanted_experts, size = set(), set(), 0
+    wanted_sources, wanted_experts, size = set(sources), set(experts), 0  # the real ones, for events and the primer
     for i in range(n_claims):
         group = i // len(templates)
         claim = synthetic_claim(templates[i % len(templates)], i + 1, group)
@@ -170,10 +176,10 @@ def write_synthetic(target: Path, n_claims: int) -> dict[str, int]:
         size += len(text.encode("utf-8"))
         (target / "claims" / f"{claim['slug']}.yaml").write_text(text, encoding="utf-8")
     for key in sorted(wanted_sources):
-        base = key.rsplit("-s", 1)[0]
+        base = key if key in sources else key.rsplit("-s", 1)[0]
         (target / "sources" / f"{key}.yaml").write_text(dump(sources[base], "source"), encoding="utf-8")
     for key in sorted(wanted_experts):
-        base = key.rsplit("-e", 1)[0]
+        base = key if key in experts else key.rsplit("-e", 1)[0]
         (target / "experts" / f"{key}.yaml").write_text(dump(experts[base], "expert"), encoding="utf-8")
     return {
         "claims": n_claims,

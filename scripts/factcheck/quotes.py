@@ -16,8 +16,10 @@ from .load import Record
 from .problems import Problem
 from .translations import localized_fields
 
-_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+# Every form of quote mark and dash, as the plain one; replaced by one regular expression,
+# which is several times faster than str.translate on long texts.
+_PLAIN = {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"} | {c: "-" for c in "‐‑‒–—―−"}
+_FANCY = re.compile(f"[{''.join(_PLAIN)}]")
 _ELLIPSIS = re.compile(r"\s*\[?\s*(?:\.\.\.|…)\s*\]?\s*")
 _QUOTED = re.compile(r'"([^"]+)"')
 # Not running text of ours: the claim as repeated and a category's title repeat the myth,
@@ -26,7 +28,7 @@ _NOT_RUNNING_TEXT = {"claim", "claim_reviewed", "name", "title"}
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.translate(_QUOTE_MARKS).translate(_DASHES).split())
+    return " ".join(_FANCY.sub(lambda m: _PLAIN[m.group()], text).split())
 
 
 def parts(quotation: str) -> list[str]:
