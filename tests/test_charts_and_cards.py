@@ -74,7 +74,8 @@ def test_a_card_is_1200_by_630_in_the_verdicts_colour_and_reproducible():
     assert first == cards.card(
         "China gives every citizen one score.", "Social Credit Fact Check", "example.org/c/1/", badge
     )
-    image = Image.open(io.BytesIO(first)).convert("RGB")
+    with Image.open(io.BytesIO(first)) as card:
+        image = card.convert("RGB")
     assert image.size == (1200, 630)
     colours = dict((colour, n) for n, colour in image.getcolors(1_000_000))
     assert colours.get((0xB3, 0x26, 0x1E), 0) > 2000  # the badge, filled with the verdict's colour

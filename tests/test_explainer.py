@@ -99,7 +99,8 @@ def test_every_claim_page_has_a_card_of_1200_by_630_in_its_verdicts_colour(built
         assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
         address = html.find("meta", property="og:image")["content"]
         assert address.startswith(SITE_URL + edition + "assets/generated/cards/")
-        image = Image.open(built_site / address.removeprefix(SITE_URL)).convert("RGB")
+        with Image.open(built_site / address.removeprefix(SITE_URL)) as card:
+            image = card.convert("RGB")
         assert image.size == (1200, 630)
         colour = VERDICTS[claim["verdict"]]["colour"].lstrip("#")
         rgb = tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
@@ -122,4 +123,5 @@ def test_the_explainer_and_the_timeline_are_in_the_nav_on_the_home_page_and_have
     for rel in ("how-it-works", "timeline"):
         html = soup(built_site / edition / rel / "index.html")
         address = html.find("meta", property="og:image")["content"]
-        assert Image.open(built_site / address.removeprefix(SITE_URL)).size == (1200, 630)
+        with Image.open(built_site / address.removeprefix(SITE_URL)) as card:
+            assert card.size == (1200, 630)

@@ -48,7 +48,9 @@ class Category:
     title: Localized
     correct: Localized
     explanation: Localized
-    claims: list = field(default_factory=list)
+    claims: list = field(
+        default_factory=list, repr=False
+    )  # back-references: kept out of repr, which would walk the graph
 
 
 @dataclass(eq=False)
@@ -59,7 +61,9 @@ class Expert:
     affiliation: str
     field: Localized
     url: str | None
-    claims: list = field(default_factory=list)
+    claims: list = field(
+        default_factory=list, repr=False
+    )  # back-references: kept out of repr, which would walk the graph
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ class Source:
     excerpts: list[Excerpt] = field(default_factory=list)
     appearance_only: bool = False  # partisan or unreliable: shows where a claim appeared, never evidence
     description: Localized | None = None  # what the item is, where its title is unknown
-    cited_by: list = field(default_factory=list)
+    cited_by: list = field(default_factory=list, repr=False)
 
 
 @dataclass(eq=False)
@@ -152,7 +156,7 @@ class Claim:
     former_slugs: list[str]
     changes: list[Change]
     former_ids: list[int] = field(default_factory=list)
-    events: list = field(default_factory=list)  # the timeline events that name this claim, by date
+    events: list = field(default_factory=list, repr=False)  # the timeline events that name this claim, by date
 
     @property
     def sources(self) -> list[Source]:
@@ -173,7 +177,7 @@ class Event:
     title: Text
     summary: Text
     sources: list[Source]
-    claims: list  # of Claim
+    claims: list = field(repr=False)  # of Claim
 
     @property
     def year(self) -> int:

@@ -44,17 +44,14 @@ def _box(y: int, title: str, body: str, chip: str, css: str) -> tuple[list[str],
 
 def diagram(site, lang: str) -> str:
     """The fragment `<!-- factcheck:components-diagram -->`: the SVG, then the same as a list."""
-    body, y = [], 0
     top, height = _box(
         0,
         ui("diagram_policy_title", lang),
         ui("diagram_policy_body", lang),
         ui("diagram_policy_chip", lang),
         "policy",
-        "#what-it-is",
     )
-    body += top
-    y = height + 22
+    body, y = top, height + 22
     for key, audience in PARTS:
         body.append(f'<path d="M{WIDTH / 2} {y - 20}v14" class="fc-diagram__arrow"/>')
         part, height = _box(
@@ -63,7 +60,6 @@ def diagram(site, lang: str) -> str:
             ui(f"diagram_{key}_body", lang),
             ui(f"diagram_for_{audience}", lang),
             audience,
-            f"#{key}",
         )
         body += part
         y += height + 22
