@@ -190,3 +190,13 @@ def test_new_pages_fit_a_phone_and_print_with_their_charts(browser, base_url, re
     if chart.count():
         expect(chart.first).to_be_visible()
     context.close()
+
+
+def test_a_printed_claim_page_carries_its_chart_and_the_charts_data(page):
+    page.goto(f"/claims/{ANNOTATED}/")
+    table = page.locator("details.fc-chart-data table")
+    expect(table).to_be_hidden()  # folded away on screen
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("svg.fc-chart")).to_be_visible()
+    expect(table).to_be_visible()

@@ -1,7 +1,7 @@
 /* Progressive enhancement of claim pages; without this script everything still works.
    Annotated statements: each numbered marker becomes a button that opens its note inline
    (without the script the notes are a numbered list under the quote). Citations: a copy
-   button each. */
+   button each. Charts: their data tables open for printing. */
 (function () {
   "use strict";
   function enhance(block) {
@@ -50,4 +50,8 @@
       pre.after(button);
     });
   }
+  // A chart's data table is folded away on screen; a printed page carries it open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.fc-chart-data").forEach(function (details) { details.open = true; });
+  });
 })();
