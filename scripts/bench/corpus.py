@@ -156,10 +156,10 @@ def cited_sources(claim: dict) -> set[str]:
 
 def write_synthetic(target: Path, n_claims: int) -> dict[str, int]:
     """A project copy with n_claims synthetic claims (at least as many as the real ones), the
-    sources and experts they cite, and the real timeline events."""
+    sources and experts they cite, and the real categories, verdicts and timeline events."""
     copy_shared(target)
-    for folder in ("categories", "events"):
-        shutil.copytree(_source["root"] / folder, target / folder)
+    for name in ("categories", "events", "verdicts.yaml"):  # the real ones, as they are
+        _copy(name, target)
     templates = sorted(_read("claim").values(), key=lambda d: d["id"])
     if n_claims < len(templates):
         raise SystemExit(f"a synthetic corpus needs at least {len(templates)} claims, the real ones")
