@@ -124,6 +124,9 @@ def front_title(markdown: str) -> str | None:
     """The `title:` of a page's front matter, if it has one and no card of its own."""
     if not markdown.startswith("---\n") or "\n---\n" not in markdown[3:]:
         return None
-    meta = yaml.safe_load(markdown[4 : markdown.index("\n---\n", 3)]) or {}
+    head = markdown[4 : markdown.index("\n---\n", 3)]
+    if "\nimage:" in f"\n{head}":  # a claim page names its own card; its large front matter is not parsed
+        return None
+    meta = yaml.safe_load(head) or {}
     title = meta.get("title") if isinstance(meta, dict) and "image" not in meta else None
     return title if isinstance(title, str) else None
