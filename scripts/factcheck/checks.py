@@ -160,6 +160,15 @@ def _home(kind: str) -> str:
     return place if place.endswith(".yaml") else place + "/"
 
 
+def unknown_reference(kind: str, key: str, known: set[str]) -> tuple[str, str]:
+    """The message and the fix for a reference to a record that does not exist."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return (
+        f"unknown {kind} `{key}`",
+        f"did you mean `{close[0]}`?" if close else f"add it to {_home(kind)} first, or fix the spelling",
+    )
+
+
 def known_keys(records: Records) -> dict[str, set]:
     keys: dict[str, set] = defaultdict(set)
     for record in records:
@@ -185,9 +194,7 @@ def check_references(records: Records) -> Iterator[Problem]:
                     record, where, f"claim `{key}` is now `{renamed[key]}`", f"write `{renamed[key]}`", WARNING
                 )
             elif isinstance(key, str) and key not in keys[kind] and key != PLACEHOLDER:
-                close = difflib.get_close_matches(key, sorted(keys[kind]), n=1, cutoff=0.6)
-                hint = f"did you mean `{close[0]}`?" if close else f"add it to {_home(kind)} first, or fix the spelling"
-                yield problem(record, where, f"unknown {kind} `{key}`", hint)
+                yield problem(record, where, *unknown_reference(kind, key, keys[kind]))
 
 
 def check_evidence_sources(records: Records) -> Iterator[Problem]:

@@ -194,6 +194,7 @@ class Site:
     redirects: dict[str, str]  # slug of a removed claim → slug its address leads to
     published: dict[int, list[str]] = field(default_factory=dict)  # id → slugs, from published.yaml
     events: list[Event] = field(default_factory=list)  # by date
+    by_slug: dict = field(default_factory=dict, repr=False)  # slug or former slug → claim
 
 
 def _unknown(value):
@@ -298,6 +299,7 @@ def build_model(records: list[Record]) -> Site:
         redirects=dict(next(iter(by_kind.get("redirects", {}).values()), {})),
         published={int(k): list(v) for k, v in published.items()},
         events=events,
+        by_slug=by_slug,
     )
 
 

@@ -6,12 +6,11 @@ of a source the page cites) and for the renderer and the claim pages' links back
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import former_slugs
+from .checks import former_slugs, unknown_reference
 from .editions import DEFAULT, EDITIONS
 from .problems import WARNING, Problem
 from .quotes import Evidence, quoted_passages
@@ -68,14 +67,6 @@ def handwritten(docs: Path) -> list[Path]:
     return [p for p in pages if GENERATED_MARK not in p.read_text(encoding="utf-8")]
 
 
-def _unknown(kind: str, key: str, known: set[str], place: str) -> tuple[str, str]:
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-    return (
-        f"unknown {kind} `{key}`",
-        f"did you mean `{close[0]}`?" if close else f"add it to {place} first, or fix the spelling",
-    )
-
-
 def _ref_problems(rel: str, ref: Ref, keys: dict[str, set[str]], shaky: set[str], renamed: dict) -> list[Problem]:
     if ref.kind == "claim":
         if ref.key in renamed:
@@ -90,7 +81,7 @@ def _ref_problems(rel: str, ref: Ref, keys: dict[str, set[str]], shaky: set[str]
                 )
             ]
         if ref.key not in keys["claim"]:
-            return [Problem(rel, ref.line, "claim marker", *_unknown("claim", ref.key, keys["claim"], "claims/"))]
+            return [Problem(rel, ref.line, "claim marker", *unknown_reference("claim", ref.key, keys["claim"]))]
         if ref.section is None or ref.section.id is None:
             line = ref.section.line if ref.section else ref.line
             fix = "end the section's `## ` heading with a fixed id, `{ #some-id }`, the same in every edition"
@@ -104,7 +95,7 @@ def _ref_problems(rel: str, ref: Ref, keys: dict[str, set[str]], shaky: set[str]
         fix = f"remove this line and keep only `[^{ref.key}]` in the text"
         return [Problem(rel, ref.line, "footnote", "the build writes each footnote from the source record", fix)]
     if ref.key not in keys["source"]:
-        return [Problem(rel, ref.line, "footnote", *_unknown("source", ref.key, keys["source"], "sources/"))]
+        return [Problem(rel, ref.line, "footnote", *unknown_reference("source", ref.key, keys["source"]))]
     if ref.key in shaky:
         fix = "cite a reliable source; a source marked `appearance_only` only shows where a claim appeared"
         return [Problem(rel, ref.line, "footnote", f"source `{ref.key}` is marked `appearance_only`", fix)]

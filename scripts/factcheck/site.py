@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .editions import DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
+from .editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
 from .pages import explained_in
@@ -56,7 +56,7 @@ class Result:
 
 def prefix(lang: str) -> str:
     """Where an edition's pages live under docs/ (the default edition at the root)."""
-    return EDITIONS[LANGUAGES.index(lang)].prefix
+    return BY_LANG[lang].prefix
 
 
 def _with_notice(render, lang: str, english_body: bool = False) -> str:
@@ -145,10 +145,9 @@ def render_all(
 
 def _current_slugs(site: Site, explained: dict) -> dict:
     """Markers that still name a renamed claim by a former slug count for the claim."""
-    current = {old: c.slug for c in site.claims for old in c.former_slugs}
     merged: dict[str, list] = {}
     for slug, sections in explained.items():
-        merged.setdefault(current.get(slug, slug), []).extend(sections)
+        merged.setdefault(site.by_slug[slug].slug if slug in site.by_slug else slug, []).extend(sections)
     return merged
 
 

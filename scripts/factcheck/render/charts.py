@@ -96,9 +96,11 @@ def claim_chart(claim: Claim, lang: str) -> list[str]:
         *body,
         "</svg>",
     ]
-    return ['<figure class="fc-chart-figure">', *svg, f"<figcaption>{_e(desc)}</figcaption>", "</figure>", ""] + _table(
-        every, lang
-    )
+    return _figure(svg, desc) + _table(every, lang)
+
+
+def _figure(svg: list[str], caption: str) -> list[str]:
+    return ['<figure class="fc-chart-figure">', *svg, f"<figcaption>{_e(caption)}</figcaption>", "</figure>", ""]
 
 
 def _summary(every: list[Mark], lang: str) -> str:
@@ -210,4 +212,4 @@ def site_chart(site: Site, lang: str) -> list[str]:
         ui("chart_corrected", lang),
     ]
     table += _data_table(headers, by_category, ui("chart_by_category", lang))
-    return ['<figure class="fc-chart-figure">', *svg, f"<figcaption>{_e(desc)}</figcaption>", "</figure>", ""] + table
+    return _figure(svg, desc) + table

@@ -40,7 +40,6 @@ def resolve(markdown: str, site: Site, lang: str) -> str:
     markers or footnotes come back unchanged."""
     if "[[claim:" not in markdown and "[^" not in markdown:
         return markdown
-    claims = {slug: c for c in site.claims for slug in (c.slug, *c.former_slugs)}
     sources = {s.key: s for s in site.sources}
     out, marked = [], []
     for line in markdown.split("\n"):
@@ -48,7 +47,7 @@ def resolve(markdown: str, site: Site, lang: str) -> str:
             out += _corrects(marked, lang)
             marked = []
         if marker := MARKER.match(line):
-            claim = claims[marker.group(1)]
+            claim = site.by_slug[marker.group(1)]
             out.append(_myth(claim, lang))
             marked += [claim] if claim not in marked else []
         else:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from ..model import Claim, Event, Site
 from ..safe_text import plain
+from ..schema import schemas
 from .parts import badge, source_line
 from .reading import tr
 from .strings import date, ui
 
-KINDS = ("policy", "law", "court", "local", "company", "media", "correction")
+# The kinds in the order the schema lists them: a kind added there is listed here too.
+KINDS = tuple(schemas()["event.schema.json"]["properties"]["kind"]["enum"])
 
 
 def _event(event: Event, lang: str) -> list[str]:
