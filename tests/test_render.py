@@ -26,14 +26,14 @@ def _claim(slug):
 
 def test_verdict_change_is_stated_plainly():
     page = claim_page.render(_claim("third-claim"), INFO)
-    assert "- 2 January 2020: First published." in page
-    assert "- 1 December 2020: New evidence changed the verdict\\. Verdict changed from Misleading to False\\." in page
+    assert "<li>2 January 2020: First published.</li>" in page
+    assert "<li>1 December 2020: New evidence changed the verdict. Verdict changed from Misleading to False.</li>" in page
 
 
 def test_unknown_address_is_said_and_never_linked():
     page = claim_page.render(_claim("first-claim"), INFO)
-    assert "*A news article: the score* (no web address known)" in page.replace("\\", "")
-    assert "](unknown)" not in page
+    assert "<em>A news article: the score</em> (no web address known)" in page
+    assert 'href="unknown"' not in page and 'href="#"' not in page
 
 
 def test_text_from_records_cannot_become_markup():
@@ -52,13 +52,13 @@ def test_dates_keep_their_precision():
 def test_short_link_and_qr_use_the_site_address():
     page = claim_page.render(_claim("first-claim"), INFO)
     assert "Scan to open this page: https://example.org/claims/first-claim/" in page
-    assert "(../c/1/index.html)" in page
+    assert '<a href="../c/1/index.html">https://example.org/c/1/</a>' in page
 
 
 def test_citation_names_the_outlet_first():
-    page = claim_page.render(_claim("first-claim"), INFO).replace("\\", "")
-    assert "A Newspaper, March 2019: *A news article: the score* (no web address known)." in page
-    assert "A University, 9 May 2018: [An expert paper](https://example.org/paper). By An Expert." in page
+    page = claim_page.render(_claim("first-claim"), INFO)
+    assert "A Newspaper, March 2019: <em>A news article: the score</em> (no web address known)." in page
+    assert 'A University, 9 May 2018: <a href="https://example.org/paper">An expert paper</a>. By An Expert.' in page
 
 
 def test_sources_page_shows_each_excerpt_with_where_and_when_it_was_read():
@@ -68,10 +68,10 @@ def test_sources_page_shows_each_excerpt_with_where_and_when_it_was_read():
     start = page.index("### An expert paper")
     section = page[start : page.index("###", start + 3)]
     assert "Passages we quote, as read:" in section
-    assert '<blockquote class="fc-excerpt" lang="en" markdown>' in section
-    assert "It is a binary system\\. You are on a list – or you are not\\." in section
-    assert "Read on 2 January 2020 at [https\\:\\/\\/example\\.org\\/paper](https://example.org/paper)" in section
-    assert "the seed blog post (seeds/000_example.txt)" in section.replace("\\", "")
+    assert '<blockquote class="fc-excerpt" lang="en">' in section
+    assert "<p>It is a binary system. You are on a list – or you are not.</p>" in section
+    assert 'Read on 2 January 2020 at <a href="https://example.org/paper">https://example.org/paper</a>' in section
+    assert "the seed blog post (seeds/000&#95;example.txt)" in section
 
 
 def test_latest_correction_is_shown_under_the_verdict_and_in_the_feed():
@@ -79,8 +79,8 @@ def test_latest_correction_is_shown_under_the_verdict_and_in_the_feed():
 
     page = claim_page.render(_claim("third-claim"), INFO)
     notice = page[page.index('<div class="fc-correction"') : page.index("## ")]
-    assert "**Corrected on 1 December 2020:** New evidence changed the verdict\\." in notice
-    assert "Verdict changed from Misleading to False\\. [Full history](#history)" in notice
+    assert "<strong>Corrected on 1 December 2020:</strong> New evidence changed the verdict." in notice
+    assert 'Verdict changed from Misleading to False. <a href="#history">Full history</a>' in notice
     assert '<div class="fc-correction"' not in claim_page.render(_claim("first-claim"), INFO)
     feed = data.atom_feed(_site(), INFO)
     assert (
@@ -95,12 +95,12 @@ def test_appearance_only_source_is_labelled_where_cited():
     claim = _claim("first-claim")
     source = claim.appearances[0].source
     source.appearance_only = True
-    assert source_line(source, "en").endswith("*Cited only as where the claim appeared, not as evidence.*")
-    assert source_line(source, "nl").endswith("*Alleen vermeld als plek waar de bewering verscheen, niet als bewijs.*")
-    page = claim_page.render(claim, INFO)
-    assert "(no web address known) · *cited only as where the claim appeared, not as evidence*" in page.replace(
-        "\\", ""
+    assert source_line(source, "en").endswith("<em>Cited only as where the claim appeared, not as evidence.</em>")
+    assert source_line(source, "nl").endswith(
+        "<em>Alleen vermeld als plek waar de bewering verscheen, niet als bewijs.</em>"
     )
+    page = claim_page.render(claim, INFO)
+    assert "(no web address known) · <em>cited only as where the claim appeared, not as evidence</em>" in page
 
 
 def test_short_links_of_former_ids_and_removed_claims_keep_working():
@@ -132,9 +132,9 @@ def test_unknown_title_shows_the_description_in_the_readers_language():
     source = _claim("first-claim").appearances[0].source
     source.title = "unknown"
     source.description = Text.of({"en": "A report on scores", "nl": "Een bericht over scores", "nl_source": "x"})
-    assert source_line(source, "en").startswith("A Newspaper, March 2019: *A report on scores* (title not known).")
-    dutch = source_line(source, "nl").replace("\\", "")
-    assert dutch.startswith("A Newspaper, maart 2019: *Een bericht over scores* (titel niet bekend).")
+    assert source_line(source, "en").startswith("A Newspaper, March 2019: <em>A report on scores</em> (title not known).")
+    dutch = source_line(source, "nl")
+    assert dutch.startswith("A Newspaper, maart 2019: <em>Een bericht over scores</em> (titel niet bekend).")
     assert "unknown" not in dutch
 
 

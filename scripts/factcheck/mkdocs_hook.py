@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck import error_page  # noqa: E402
+from factcheck import error_page, stash  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
 from factcheck.editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo  # noqa: E402
 from factcheck.problems import report  # noqa: E402
@@ -137,7 +138,26 @@ def on_page_markdown(markdown, page, config, **_):
         info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, _lang(config))
         page.meta["image"] = page_card(page.file.src_uri, page.meta["title"], info)[0]
     filled = resolve(_MARKER.sub(fill, markdown), _state["site"], Reader(_lang(config)))
-    return _translation_notice(filled, page, config)
+    text, _state.setdefault("chunks", {})[page.file.src_uri] = stash.extract(_translation_notice(filled, page, config))
+    return text
+
+
+def _resolver(page, files):
+    """A link in a chunk, relative to the page's source file, as MkDocs resolves one in
+    Markdown: to the built page's address. A target that does not exist is an error."""
+
+    def resolve_link(target: str) -> str:
+        path, hash_, anchor = target.partition("#")
+        found = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+        if found is None:
+            raise PluginError(f"{page.file.src_uri}: a generated link points to `{target}`, which is not in docs/")
+        return found.url_relative_to(page.file) + hash_ + anchor
+
+    return resolve_link
+
+
+def on_page_content(html, page, files, **_):
+    return stash.restore(html, _state.get("chunks", {}).pop(page.file.src_uri, []), _resolver(page, files))
 
 
 def _sitemap_stubs(site_dir: Path) -> None:

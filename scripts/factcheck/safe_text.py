@@ -5,6 +5,7 @@ One module, so that the checker and the renderer can never disagree."""
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from typing import Callable
@@ -30,6 +31,24 @@ def replace_targets(text: str, replace: Callable[[str], str]) -> str:
         return head + replace(target)
 
     return LINK.sub(one, text)
+
+
+# HTML's markup characters, and those that Markdown and the enabled extensions need for any
+# syntax inside a line (links and images, emphasis, code, escapes, attribute lists), as
+# numeric entities: the text stays text in HTML, and also if Markdown ever reads the chunk
+# (a build without the hook). Whitespace is flattened, so no line-start syntax can occur.
+_HTML_TEXT = str.maketrans({ch: f"&#{ord(ch)};" for ch in '&<>"[]*_`\\{}'})
+
+
+def html_text(text: str) -> str:
+    """Literal text in finished HTML (stash.chunk), whitespace flattened as in `plain`; safe
+    inside an element and in a quoted attribute."""
+    return " ".join(text.split()).translate(_HTML_TEXT)
+
+
+def html_url(address: str) -> str:
+    """An address safe in an HTML attribute; anything but http(s) becomes '#'."""
+    return html.escape(address, quote=True) if re.match(r"https?://", address) else "#"
 
 
 def plain(text: str) -> str:

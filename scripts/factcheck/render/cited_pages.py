@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from ..model import Claim, Site
 from ..pages import FOOTNOTE, HEADING, MARKER
-from ..safe_text import plain
-from .parts import badge, source_line
-from .reading import tr
+from ..safe_text import html_text
+from ..stash import chunk, chunks
+from .parts import badge, claim_link, html_list, source_line
 from .strings import ui
 
 
 def _myth(claim: Claim, lang: str) -> str:
-    return (
-        f'<p class="fc-myth" markdown>**{ui("myth", lang)}:** [{plain(tr(claim.claim, lang))}](claims/{claim.slug}.md)'
+    return chunk(
+        f'<p class="fc-myth"><strong>{ui("myth", lang)}:</strong> {claim_link(claim, lang, "claims/")}'
         f" → {badge(claim.verdict, lang)}</p>"
     )
 
@@ -22,17 +22,9 @@ def _myth(claim: Claim, lang: str) -> str:
 def _corrects(claims: list[Claim], lang: str) -> list[str]:
     if not claims:
         return []
-    items = [f"- [{plain(tr(c.claim, lang))}](claims/{c.slug}.md): {badge(c.verdict, lang)}" for c in claims]
-    return [
-        '<div class="fc-corrects" markdown>',
-        "",
-        f"**{ui('section_corrects', lang)}:**",
-        "",
-        *items,
-        "",
-        "</div>",
-        "",
-    ]
+    items = [f"{claim_link(c, lang, 'claims/')}: {badge(c.verdict, lang)}" for c in claims]
+    body = ['<div class="fc-corrects">', f"<p><strong>{ui('section_corrects', lang)}:</strong></p>"]
+    return ["", chunks([*body, *html_list(items), "</div>"]), ""]
 
 
 def resolve(markdown: str, site: Site, lang: str) -> str:
@@ -48,13 +40,13 @@ def resolve(markdown: str, site: Site, lang: str) -> str:
             marked = []
         if marker := MARKER.match(line):
             claim = site.by_slug[marker.group(1)]
-            out.append(_myth(claim, lang))
+            out += ["", _myth(claim, lang), ""]
             marked += [claim] if claim not in marked else []
         else:
             out.append(line)
     out += ["", *_corrects(marked, lang)]
     cited = dict.fromkeys(m.group(1) for m in FOOTNOTE.finditer(markdown) if not m.group(2))
-    out += [f"[^{key}]: {source_line(sources[key], lang)}" for key in cited]
+    out += [f"[^{key}]: {chunk(source_line(sources[key], lang))}" for key in cited]
     return "\n".join(out) + "\n"
 
 
@@ -62,5 +54,5 @@ def back_links(explained: list, lang: str) -> list[str]:
     """On a claim page: the sections of the primer (or other cited pages) that explain it."""
     if not explained:
         return []
-    links = [f"[{plain(section.title)}](../{name}#{section.id})" for name, section in explained]
-    return [f'<p class="fc-explained" markdown>{ui("explained_in", lang)}: {", ".join(links)}</p>', ""]
+    links = [f'<a href="../{name}#{section.id}">{html_text(section.title)}</a>' for name, section in explained]
+    return [chunk(f'<p class="fc-explained">{ui("explained_in", lang)}: {", ".join(links)}</p>'), ""]

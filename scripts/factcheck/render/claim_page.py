@@ -9,14 +9,15 @@ import json
 
 from ..editions import SiteInfo
 from ..model import Appearance, Claim, Quote, Rebuttal
-from ..safe_text import markdown, plain
+from ..safe_text import html_text, markdown, plain
+from ..stash import chunk, chunks
 from . import charts, timeline
 from .annotations import notes_html, statement_html
 from .cards import claim_card
 from .cite import apa, bibtex
 from .cited_pages import back_links
 from .claimreview import claim_review
-from .parts import badge, change_text, claim_path, source_line, source_title
+from .parts import badge, change_text, claim_path, html_list, source_line, source_title
 from .qr import qr_svg
 from .reading import tr
 from .strings import date, ui
@@ -40,12 +41,12 @@ def front_matter(claim: Claim, info: SiteInfo, lang: str) -> str:
 
 def _quote(quote: Quote, lang: str, label: str, verbatim: bool = True, body: str | None = None) -> list[str]:
     kind = "fc-quote" if verbatim else "fc-quote fc-quote--paraphrase"
-    text = f"<p>{body}</p>" if body is not None else plain(quote.text)
-    lines = [f'<blockquote class="{kind}" lang="{quote.language}" markdown>', "", text, "", "</blockquote>"]
+    text = body if body is not None else html_text(quote.text)
+    lines = [f'<blockquote class="{kind}" lang="{quote.language}">', f"<p>{text}</p>", "</blockquote>"]
     translated = quote.translation.get(lang) if quote.language != lang else None
     if translated:
-        lines += ["", f'<p class="fc-translation" markdown>{ui("translation", lang)}: {plain(translated)}</p>']
-    return lines + ["", f'<p class="fc-quote-kind" markdown>{label}</p>']
+        lines += [f'<p class="fc-translation">{ui("translation", lang)}: {html_text(translated)}</p>']
+    return lines + [f'<p class="fc-quote-kind">{label}</p>']
 
 
 def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list[str]:
@@ -53,19 +54,18 @@ def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list
     label = ui("verbatim" if appearance.verbatim else "paraphrase", lang)
     body = statement_html(appearance, anchor, lang) if appearance.annotations else None
     classes = "fc-appearance fc-annotated" if appearance.annotations else "fc-appearance"
-    lines = [f'<div class="{classes}" markdown>', ""]
-    lines += _quote(appearance.statement, lang, label, appearance.verbatim, body)
+    lines = [f'<div class="{classes}">', *_quote(appearance.statement, lang, label, appearance.verbatim, body)]
     if appearance.annotations:
-        lines += ["", notes_html(appearance, claim, anchor, lang)]
-    line = f"**{plain(source.publisher)}**, {date(source.date, lang)} · {source_title(source, lang)}"
+        lines += [notes_html(appearance, claim, anchor, lang)]
+    line = f"<strong>{html_text(source.publisher)}</strong>, {date(source.date, lang)} · {source_title(source, lang)}"
     if source.appearance_only:
-        line += f" · *{ui('appearance_only', lang)}*"
-    lines += ["", line]
+        line += f" · <em>{ui('appearance_only', lang)}</em>"
+    lines += [f"<p>{line}</p>"]
     if appearance.via:
-        lines += ["", f"{ui('known_via', lang)}: {source_line(appearance.via, lang)}"]
+        lines += [f"<p>{ui('known_via', lang)}: {source_line(appearance.via, lang)}</p>"]
     if appearance.note:
-        lines += ["", f"{ui('note', lang)}: {plain(tr(appearance.note, lang))}"]
-    return lines + ["", "</div>", ""]
+        lines += [f"<p>{ui('note', lang)}: {html_text(tr(appearance.note, lang))}</p>"]
+    return ["", chunks([*lines, "</div>"]), ""]
 
 
 def _affiliation(affiliation: str) -> str:
@@ -74,30 +74,33 @@ def _affiliation(affiliation: str) -> str:
 
 
 def _rebuttal(rebuttal: Rebuttal, n: int, lang: str) -> list[str]:
+    # The heading stays Markdown, so that it is in the page's table of contents.
     expert = rebuttal.by
-    lines = [
+    body = [f"<p>{html_text(tr(rebuttal.points, lang))}</p>"]
+    if rebuttal.quote:
+        body += _quote(rebuttal.quote, lang, ui("their_words", lang))
+    body += [f"<p>{ui('source', lang)}: {source_line(rebuttal.source, lang)}</p>"]
+    return [
         '<div class="fc-rebuttal" markdown>',
         "",
         f"### {plain(expert.name)}{_affiliation(rebuttal.affiliation_then)} {{ #rebuttal-{n} }}",
         "",
-        plain(tr(rebuttal.points, lang)),
+        chunks(body),
+        "",
+        "</div>",
         "",
     ]
-    if rebuttal.quote:
-        lines += _quote(rebuttal.quote, lang, ui("their_words", lang)) + [""]
-    return lines + [f"{ui('source', lang)}: {source_line(rebuttal.source, lang)}", "", "</div>", ""]
 
 
 def _history(claim: Claim, lang: str) -> list[str]:
-    lines = [
+    items = [f"{date(claim.published, lang)}: {ui('first_published', lang)}"]
+    items += [f"{date(change.date, lang)}: {html_text(change_text(change, lang))}" for change in claim.changes]
+    return [
         f"## {ui('history', lang)} {{ #history }}",
         "",
-        f"{ui('reviewed', lang)}: **{date(claim.reviewed, lang)}**",
+        chunks([f"<p>{ui('reviewed', lang)}: <strong>{date(claim.reviewed, lang)}</strong></p>", *html_list(items)]),
         "",
-        f"- {date(claim.published, lang)}: {ui('first_published', lang)}",
     ]
-    lines += [f"- {date(change.date, lang)}: {plain(change_text(change, lang))}" for change in claim.changes]
-    return lines + [""]
 
 
 def _correction(claim: Claim, lang: str) -> list[str]:
@@ -106,12 +109,12 @@ def _correction(claim: Claim, lang: str) -> list[str]:
         return []
     latest = claim.changes[-1]
     return [
-        '<div class="fc-correction" role="note" markdown>',
-        "",
-        f"**{ui('corrected_on', lang)} {date(latest.date, lang)}:** {plain(change_text(latest, lang))} "
-        f"[{ui('full_history', lang)}](#history)",
-        "",
-        "</div>",
+        chunk(
+            '<div class="fc-correction" role="note">'
+            f"<p><strong>{ui('corrected_on', lang)} {date(latest.date, lang)}:</strong> "
+            f"{html_text(change_text(latest, lang))} "
+            f'<a href="#history">{ui("full_history", lang)}</a></p></div>'
+        ),
         "",
     ]
 
@@ -128,11 +131,7 @@ def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
     return [
         f"## {ui('cite', lang)} {{ #cite }}",
         "",
-        ui("cite_intro", lang),
-        "",
-        '<div class="fc-cite">',
-        *blocks,
-        "</div>",
+        chunks([f"<p>{ui('cite_intro', lang)}</p>", '<div class="fc-cite">', *blocks, "</div>"]),
         "",
     ]
 
@@ -144,8 +143,24 @@ def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
         qr_svg(url, ui("qr_title", lang)),
         f"<figcaption>{ui('qr_caption', lang)} {html.escape(url)}</figcaption>",
         "</figure>",
-        "",
     ]
+
+
+def _dates(claim: Claim, info: SiteInfo, lang: str) -> str:
+    short = info.page(f"c/{claim.id}/")
+    return (
+        f'<p class="fc-dates">{ui("claim_number", lang)} {claim.id} · {ui("published", lang)} '
+        f"{date(claim.published, lang)} · {ui('reviewed', lang)} {date(claim.reviewed, lang)} · "
+        f'{ui("short_link", lang)} <a href="../c/{claim.id}/index.html">{html.escape(short)}</a></p>'
+    )
+
+
+def _categories(claim: Claim, lang: str) -> list[str]:
+    items = [
+        f'<a href="../misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>: {html_text(tr(c.correct, lang))}'
+        for c in claim.categories
+    ]
+    return [f"## {ui('categories', lang)}", "", chunks(html_list(items)), ""]
 
 
 def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: list | None = None) -> str:
@@ -153,26 +168,24 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: lis
     the translation states of the texts on the page. `explained`: the sections of the
     primer that explain the claim (pages.explained_in)."""
     lang, verdict = lang or info.lang, claim.verdict
+    head = [
+        f'<div class="fc-verdict"><p>{ui("verdict", lang)}: {badge(verdict, lang)} '
+        f"{html_text(tr(verdict.definition, lang))}</p></div>",
+    ]
+    answer = f'<div class="fc-answer"><p><strong>{ui("in_short", lang)}:</strong> {html_text(tr(claim.short_answer, lang))}</p></div>'
     lines = [
         front_matter(claim, info, lang),
         f"# {plain(tr(claim.claim, lang))}",
         "",
-        '<div class="fc-verdict" markdown>',
-        "",
-        f"{ui('verdict', lang)}: {badge(verdict, lang)} {plain(tr(verdict.definition, lang))}",
-        "",
-        "</div>",
+        chunks(head),
         "",
         *_correction(claim, lang),
-        '<div class="fc-answer" markdown>',
-        "",
-        f"**{ui('in_short', lang)}:** {plain(tr(claim.short_answer, lang))}",
-        "",
-        "</div>",
+        chunk(answer),
         "",
         f"## {ui('how_it_appeared', lang)}",
         "",
-        *charts.claim_chart(claim, lang),
+        chunks(charts.claim_chart(claim, lang)),
+        "",
     ]
     for n, appearance in enumerate(claim.appearances, 1):
         lines += _appearance(appearance, n, claim, lang)
@@ -185,22 +198,15 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: lis
         markdown(tr(claim.explanation, lang)),
         "",
         *back_links(explained or [], lang),
-        f"## {ui('categories', lang)}",
+        *_categories(claim, lang),
+        *timeline.claim_section(claim, lang),
+        f"## {ui('sources', lang)}",
         "",
-    ]
-    lines += [
-        f"- [{plain(tr(c.title, lang))}](../misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
-        for c in claim.categories
-    ]
-    lines += ["", *timeline.claim_section(claim, lang), f"## {ui('sources', lang)}", ""]
-    lines += [f"{i}. {source_line(s, lang)}" for i, s in enumerate(claim.sources, 1)]
-    lines += [""] + _history(claim, lang) + _cite(claim, info, lang) + _qr(claim, info, lang)
-    lines += [
-        '<p class="fc-dates" markdown>',
-        f"{ui('claim_number', lang)} {claim.id} · {ui('published', lang)} {date(claim.published, lang)} · "
-        f"{ui('reviewed', lang)} {date(claim.reviewed, lang)} · {ui('short_link', lang)} "
-        f"[{plain(info.page(f'c/{claim.id}/'))}](../c/{claim.id}/index.html)",
-        "</p>",
+        chunks(html_list([source_line(s, lang) for s in claim.sources], "ol")),
+        "",
+        *_history(claim, lang),
+        *_cite(claim, info, lang),
+        chunks([*_qr(claim, info, lang), _dates(claim, info, lang)]),
         "",
     ]
     return "\n".join(lines)

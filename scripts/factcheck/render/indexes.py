@@ -4,11 +4,12 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 from __future__ import annotations
 
 from ..model import Claim, Site, Source
-from ..safe_text import markdown, plain, url
+from ..safe_text import html_text, markdown, plain
 from ..schema import schemas
+from ..stash import chunk, chunks
 from .charts import site_chart
 from .diagram import diagram
-from .parts import badge, capital, display_title, source_line
+from .parts import badge, capital, claim_link, display_title, html_list, link, source_line
 from .reading import tr
 from .strings import date, ui
 
@@ -23,16 +24,18 @@ def _title(key: str, lang: str) -> str:
 
 
 def claim_item(claim: Claim, lang: str, prefix: str) -> str:
-    """One line linking a claim, with its verdict; `prefix` leads from the page to claims/."""
-    return f"- {badge(claim.verdict, lang)} [{plain(tr(claim.claim, lang))}]({prefix}{claim.slug}.md)"
+    """A claim linked with its verdict, as HTML; `prefix` leads from the page to claims/."""
+    return f"{badge(claim.verdict, lang)} {claim_link(claim, lang, prefix)}"
 
 
 def all_claims(site: Site, lang: str = "en") -> str:
-    lines = [_title("page_claims", lang) + ui("all_claims_intro", lang), ""]
+    items = []
     for claim in site.claims:
-        cats = ", ".join(f"[{plain(tr(c.title, lang))}](../misconceptions/index.md#{c.key})" for c in claim.categories)
-        lines.append(f"{claim_item(claim, lang, '')}  \n  {ui('claim_number', lang)} {claim.id} · {cats}")
-    return "\n".join(lines) + "\n"
+        cats = ", ".join(
+            f'<a href="../misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>' for c in claim.categories
+        )
+        items.append(f"{claim_item(claim, lang, '')}<br>\n{ui('claim_number', lang)} {claim.id} · {cats}")
+    return _title("page_claims", lang) + ui("all_claims_intro", lang) + "\n\n" + chunks(html_list(items)) + "\n"
 
 
 def _count(n: int, lang: str) -> str:
@@ -40,30 +43,34 @@ def _count(n: int, lang: str) -> str:
 
 
 def misconceptions(site: Site, lang: str = "en") -> str:
-    lines = [
-        _title("page_misconceptions", lang) + ui("misconceptions_intro", lang),
-        "",
-        f"| {ui('category', lang)} | {ui('count', lang)} |",
-        "|---|---:|",
+    rows = [
+        f'<tr><td><a href="#{c.key}">{html_text(tr(c.title, lang))}</a></td><td>{len(c.claims)}</td></tr>'
+        for c in site.categories
     ]
-    lines += [f"| [{plain(tr(c.title, lang))}](#{c.key}) | {len(c.claims)} |" for c in site.categories]
-    lines += ["", f"## {ui('chart_site_title', lang)} {{ #per-year }}", "", *site_chart(site, lang)]
+    table = [
+        f'<table><thead><tr><th>{ui("category", lang)}</th><th style="text-align: right">{ui("count", lang)}</th>'
+        "</tr></thead><tbody>",
+        *rows,
+        "</tbody></table>",
+    ]
+    lines = [_title("page_misconceptions", lang) + ui("misconceptions_intro", lang), "", chunks(table), ""]
+    lines += [f"## {ui('chart_site_title', lang)} {{ #per-year }}", "", chunks(site_chart(site, lang)), ""]
     for n, category in enumerate(site.categories, 1):
+        correct = (
+            f'<div class="fc-correct"><p><strong>{ui("correct_version", lang)}:</strong> '
+            f"{html_text(tr(category.correct, lang))}</p></div>"
+        )
+        listed = f"<p><strong>{ui('claims_in_category', lang)}</strong> ({_count(len(category.claims), lang)}):</p>"
         lines += [
             f"## {n}. {plain(tr(category.title, lang))} {{ #{category.key} }}",
             "",
-            '<div class="fc-correct" markdown>',
-            "",
-            f"**{ui('correct_version', lang)}:** {plain(tr(category.correct, lang))}",
-            "",
-            "</div>",
+            chunk(correct),
             "",
             markdown(tr(category.explanation, lang)),
             "",
-            f"**{ui('claims_in_category', lang)}** ({_count(len(category.claims), lang)}):",
+            chunks([listed, *html_list([claim_item(c, lang, "../claims/") for c in category.claims])]),
             "",
         ]
-        lines += [claim_item(c, lang, "../claims/") for c in category.claims] + [""]
     return "\n".join(lines)
 
 
@@ -78,19 +85,21 @@ def sources(site: Site, lang: str = "en") -> str:
         if group:
             lines += [f"## {capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
         for source in group:
-            lines += [
-                f"### {plain(display_title(source, lang))} {{ #{source.key} }}",
-                "",
-                source_line(source, lang),
-                "",
-            ]
-            if source.note:
-                lines += [f"{ui('note', lang)}: {plain(tr(source.note, lang))}", ""]
-            lines += _excerpts(source, lang)
-            if source.cited_by:
-                lines += [f"{ui('cited_by', lang)}:", ""] + [claim_item(c, lang, "../claims/") for c in source.cited_by]
-                lines.append("")
+            lines += [f"### {plain(display_title(source, lang))} {{ #{source.key} }}", "", _source(source, lang), ""]
     return "\n".join(lines)
+
+
+def _source(source: Source, lang: str) -> str:
+    body = [f"<p>{source_line(source, lang)}</p>"]
+    if source.note:
+        body += [f"<p>{ui('note', lang)}: {html_text(tr(source.note, lang))}</p>"]
+    body += _excerpts(source, lang)
+    if source.cited_by:
+        body += [
+            f"<p>{ui('cited_by', lang)}:</p>",
+            *html_list([claim_item(c, lang, "../claims/") for c in source.cited_by]),
+        ]
+    return chunks(body)
 
 
 def _excerpts(source: Source, lang: str) -> list[str]:
@@ -99,15 +108,18 @@ def _excerpts(source: Source, lang: str) -> list[str]:
     for excerpt in source.excerpts:
         seed = not excerpt.read_at.startswith("http")
         where = (
-            f"{ui('the_seed', lang)} ({plain(excerpt.read_at)})"
+            f"{ui('the_seed', lang)} ({html_text(excerpt.read_at)})"
             if seed
-            else f"[{plain(excerpt.read_at)}]({url(excerpt.read_at)})"
+            else link(excerpt.read_at, html_text(excerpt.read_at))
         )
-        read = ui("read_at_on", lang).format(where=where, day=plain(date(excerpt.read_on, lang)))
-        lines += [f'<blockquote class="fc-excerpt" lang="{source.language}" markdown>', "", plain(excerpt.text), ""]
-        lines += [f'<div class="fc-excerpt__read" lang="{lang}" markdown>', "", capital(read), "", "</div>"]
-        lines += ["", "</blockquote>", ""]
-    return [f"{ui('excerpts', lang)}:", ""] + lines if lines else []
+        read = ui("read_at_on", lang).format(where=where, day=date(excerpt.read_on, lang))
+        lines += [
+            f'<blockquote class="fc-excerpt" lang="{source.language}">',
+            f"<p>{html_text(excerpt.text)}</p>",
+            f'<div class="fc-excerpt__read" lang="{lang}"><p>{capital(read)}</p></div>',
+            "</blockquote>",
+        ]
+    return [f"<p>{ui('excerpts', lang)}:</p>", *lines] if lines else []
 
 
 def experts(site: Site, lang: str = "en") -> str:
@@ -115,49 +127,41 @@ def experts(site: Site, lang: str = "en") -> str:
     for kind, heading in (("person", "experts_people"), ("organisation", "experts_bodies")):
         lines += [f"## {ui(heading, lang)} {{ #{kind} }}", ""]
         for expert in (e for e in site.experts if e.kind == kind):
-            link = f" · [{ui('website', lang)}]({url(expert.url)})" if expert.url else ""
-            lines += [
-                f"### {plain(expert.name)} {{ #{expert.key} }}",
-                "",
-                f"{ui('affiliation', lang)}: {plain(expert.affiliation) if expert.affiliation != 'unknown' else ui('not_known', lang)} · {ui('field', lang)}: "
-                f"{plain(tr(expert.field, lang))}{link}",
-                "",
+            website = f" · {link(expert.url, ui('website', lang))}" if expert.url else ""
+            affiliation = html_text(expert.affiliation) if expert.affiliation != "unknown" else ui("not_known", lang)
+            body = [
+                f"<p>{ui('affiliation', lang)}: {affiliation} · {ui('field', lang)}: "
+                f"{html_text(tr(expert.field, lang))}{website}</p>"
             ]
             if expert.claims:
-                lines += [f"{ui('claims_rebutted', lang)}:", ""] + [
-                    claim_item(c, lang, "../claims/") for c in expert.claims
-                ]
-                lines.append("")
+                body += [f"<p>{ui('claims_rebutted', lang)}:</p>"]
+                body += html_list([claim_item(c, lang, "../claims/") for c in expert.claims])
+            lines += [f"### {plain(expert.name)} {{ #{expert.key} }}", "", chunks(body), ""]
     return "\n".join(lines)
 
 
 def top_myths(site: Site, lang: str = "en", count: int = 6) -> str:
     """The most repeated myths: most media appearances recorded, then lowest id."""
     ranked = sorted(site.claims, key=lambda c: (-len(c.appearances), c.id))[:count]
-    return (
-        "\n".join(
-            f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})" for c in ranked
-        )
-        + "\n"
-    )
+    items = [f"{claim_item(c, lang, 'claims/')} ({len(c.appearances)} {ui('times_repeated', lang)})" for c in ranked]
+    return chunks(html_list(items)) + "\n"
 
 
 def verdict_scale(site: Site, lang: str = "en") -> str:
-    lines = [f"| {ui('verdict_name', lang)} | {ui('definition', lang)} | {ui('rating', lang)} |", "|---|---|---|"]
+    head = f"<tr><th>{ui('verdict_name', lang)}</th><th>{ui('definition', lang)}</th><th>{ui('rating', lang)}</th></tr>"
+    rows = []
     for v in site.verdicts:
         rating = str(v.rating) if v.rating else ui("off_scale", lang)
-        lines.append(f"| {badge(v, lang)} | {plain(tr(v.definition, lang))} | {rating} |")
-    return "\n".join(lines) + "\n"
+        rows.append(f"<tr><td>{badge(v, lang)}</td><td>{html_text(tr(v.definition, lang))}</td><td>{rating}</td></tr>")
+    return chunks([f"<table><thead>{head}</thead><tbody>", *rows, "</tbody></table>"]) + "\n"
 
 
 def category_list(site: Site, lang: str = "en") -> str:
-    return (
-        "\n".join(
-            f"- [{plain(tr(c.title, lang))}](misconceptions/index.md#{c.key}): {plain(tr(c.correct, lang))}"
-            for c in site.categories
-        )
-        + "\n"
-    )
+    items = [
+        f'<a href="misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>: {html_text(tr(c.correct, lang))}'
+        for c in site.categories
+    ]
+    return chunks(html_list(items)) + "\n"
 
 
 FRAGMENTS = {

@@ -1,10 +1,10 @@
 """Pieces that recur across pages: verdict badges, citations of sources, change-log lines,
-and the verdict colours."""
+and the verdict colours. Each piece is finished HTML, for a stash.chunk."""
 
 from __future__ import annotations
 
-from ..model import Change, Source, Verdict
-from ..safe_text import plain, url
+from ..model import Change, Claim, Source, Verdict
+from ..safe_text import html_text, html_url
 from .reading import tr
 from .strings import date, ui
 
@@ -26,17 +26,22 @@ def change_text(change: Change, lang: str) -> str:
 
 def badge(verdict: Verdict, lang: str) -> str:
     # The verdict is always written out: colour is never the only signal.
-    return f'<span class="fc-badge fc-badge--{verdict.key}">{plain(tr(verdict.name, lang))}</span>'
+    return f'<span class="fc-badge fc-badge--{verdict.key}">{html_text(tr(verdict.name, lang))}</span>'
+
+
+def link(address: str, inner: str) -> str:
+    """A link to a web address (anything else becomes '#'); `inner` is HTML already."""
+    return f'<a href="{html_url(address)}">{inner}</a>'
 
 
 def source_title(source: Source, lang: str) -> str:
     """The title, linked when its address is known; said plainly when it is not. An item
     whose title is unknown is named by its description, in the reader's language."""
     if source.title == "unknown":
-        title = f"*{plain(tr(source.description, lang))}* ({ui('title_unknown', lang)})"
-        return f"{title} [{ui('link', lang)}]({url(source.url)})" if source.url else title
-    title = plain(source.title)
-    return f"[{title}]({url(source.url)})" if source.url else f"*{title}* ({ui('no_address', lang)})"
+        title = f"<em>{html_text(tr(source.description, lang))}</em> ({ui('title_unknown', lang)})"
+        return f"{title} {link(source.url, ui('link', lang))}" if source.url else title
+    title = html_text(source.title)
+    return link(source.url, title) if source.url else f"<em>{title}</em> ({ui('no_address', lang)})"
 
 
 def display_title(source: Source, lang: str) -> str:
@@ -50,14 +55,24 @@ def capital(text: str) -> str:
 
 def source_line(source: Source, lang: str) -> str:
     """A citation as fact-checkers write it, outlet first: Publisher, date: Title. By authors."""
-    parts = [f"{plain(source.publisher)}, {date(source.date, lang)}: {source_title(source, lang)}."]
+    parts = [f"{html_text(source.publisher)}, {date(source.date, lang)}: {source_title(source, lang)}."]
     if source.authors:
-        parts.append(f"{ui('by_authors', lang)} {plain(', '.join(source.authors))}.")
+        parts.append(f"{ui('by_authors', lang)} {html_text(', '.join(source.authors))}.")
     if source.archive_url:
-        parts.append(f"[{ui('archived', lang)}]({url(source.archive_url)}).")
+        parts.append(f"{link(source.archive_url, ui('archived', lang))}.")
     if source.appearance_only:
-        parts.append(f"*{capital(ui('appearance_only', lang))}.*")
+        parts.append(f"<em>{capital(ui('appearance_only', lang))}.</em>")
     return " ".join(parts)
+
+
+def claim_link(claim: Claim, lang: str, prefix: str) -> str:
+    """A link to a claim's page; `prefix` leads from the page's source file to claims/."""
+    return f'<a href="{prefix}{claim.slug}.md">{html_text(tr(claim.claim, lang))}</a>'
+
+
+def html_list(items: list[str], tag: str = "ul", attrs: str = "") -> list[str]:
+    """An HTML list of finished items, one per line."""
+    return [f"<{tag}{attrs}>", *(f"<li>{item}</li>" for item in items), f"</{tag}>"]
 
 
 def verdicts_css(verdicts: list[Verdict]) -> str:

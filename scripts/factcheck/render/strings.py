@@ -3,6 +3,7 @@ language lacks a string."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +19,12 @@ def ui(key: str, lang: str = "en") -> str:
     return _ui().get(lang, {}).get(key) or _ui()["en"][key]
 
 
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
+
+
 def date(value: str, lang: str = "en") -> str:
-    if value == "unknown":
+    # Anything but a date (which the checker refuses) is shown as unknown, never passed on.
+    if value == "unknown" or not _DATE.match(value):
         return ui("date_unknown", lang)
     parts = value.split("-")
     months = ui("months", lang)

@@ -5,9 +5,10 @@ appearance ("two years after the rule it misreads")."""
 from __future__ import annotations
 
 from ..model import Claim, Event, Site
-from ..safe_text import plain
+from ..safe_text import html_text, plain
 from ..schema import schemas
-from .parts import badge, source_line
+from ..stash import chunks
+from .parts import badge, claim_link, html_list, source_line
 from .reading import tr
 from .strings import date, ui
 
@@ -21,22 +22,17 @@ def _event(event: Event, lang: str) -> list[str]:
         "",
         f"### {plain(tr(event.title, lang))} {{ #{event.key} }}",
         "",
-        f'<p class="fc-event__when" markdown>**{date(event.date, lang)}** · {ui("event_kind_" + event.kind, lang)}</p>',
-        "",
-        plain(tr(event.summary, lang)),
-        "",
-        f"{ui('sources', lang)}:",
-        "",
-        *(f"- {source_line(s, lang)}" for s in event.sources),
-        "",
+    ]
+    body = [
+        f'<p class="fc-event__when"><strong>{date(event.date, lang)}</strong> · {ui("event_kind_" + event.kind, lang)}</p>',
+        f"<p>{html_text(tr(event.summary, lang))}</p>",
+        f"<p>{ui('sources', lang)}:</p>",
+        *html_list([source_line(s, lang) for s in event.sources]),
     ]
     if event.claims:
-        lines += [f"{ui('related_claims', lang)}:", ""]
-        lines += [
-            f"- {badge(c.verdict, lang)} [{plain(tr(c.claim, lang))}](../claims/{c.slug}.md)" for c in event.claims
-        ]
-        lines.append("")
-    return lines + ["</section>", ""]
+        body += [f"<p>{ui('related_claims', lang)}:</p>"]
+        body += html_list([f"{badge(c.verdict, lang)} {claim_link(c, lang, '../claims/')}" for c in event.claims])
+    return lines + [chunks(body), "", "</section>", ""]
 
 
 def page(site: Site, lang: str) -> str:
@@ -75,10 +71,10 @@ def claim_section(claim: Claim, lang: str) -> list[str]:
     if not claim.events:
         return []
     first = first_appearance(claim)
-    lines = [f"## {ui('on_the_timeline', lang)} {{ #timeline }}", ""]
+    items = []
     for event in claim.events:
         relative = _relative(event, first, lang)
-        line = f"- **{date(event.date, lang)}** · {ui('event_kind_' + event.kind, lang)}: "
-        line += f"[{plain(tr(event.title, lang))}](../timeline/index.md#{event.key})"
-        lines.append(line + (f" ({relative})" if relative else ""))
-    return lines + [""]
+        item = f"<strong>{date(event.date, lang)}</strong> · {ui('event_kind_' + event.kind, lang)}: "
+        item += f'<a href="../timeline/index.md#{event.key}">{html_text(tr(event.title, lang))}</a>'
+        items.append(item + (f" ({relative})" if relative else ""))
+    return [f"## {ui('on_the_timeline', lang)} {{ #timeline }}", "", chunks(html_list(items)), ""]

@@ -1,0 +1,59 @@
+"""Finished HTML in a generated page, kept away from Markdown.
+
+The renderers write the structured parts of a page (quotes, citations, lists, charts) as
+HTML, escaped by safe_text.html_text, and wrap each in `chunk()`. Before Markdown runs, the
+hook takes every chunk out and leaves a numbered comment in its place; afterwards it puts
+the chunks back. Markdown then parses only the headings and the editors' Markdown fields:
+matching inline patterns at every escaped character, and parsing large raw HTML blocks,
+made a claim page cost MkDocs several times a plain page.
+
+Links in chunks are written as in Markdown, relative to the page's source file
+(`../claims/x.md#id`); `restore` turns them into the built page's addresses, as MkDocs
+does for Markdown links, through the `resolve` it is given."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+OPEN, CLOSE = "<!-- fc:html -->", "<!-- /fc:html -->"
+_CHUNK = re.compile(re.escape(OPEN) + "(.*?)" + re.escape(CLOSE), re.S)
+_SLOT = re.compile(r"<!--fc:(\d+)-->")
+# A link or image address relative to the page: not a web address, anchor or absolute path.
+_RELATIVE = re.compile(r'((?:href|src)=")(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
+
+
+def chunk(html: str) -> str:
+    """HTML that Markdown will not see. Editors' text in it must be escaped already."""
+    return f"{OPEN}{html}{CLOSE}"
+
+
+def chunks(lines: list[str]) -> str:
+    """Lines of HTML as one chunk; nothing for no lines."""
+    return chunk("\n".join(lines)) if lines else ""
+
+
+def extract(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each chunk replaced by a numbered slot, and the chunks in order.
+    A slot is an HTML comment, which Markdown passes through as it is, inline or alone."""
+    found: list[str] = []
+
+    def slot(match: re.Match) -> str:
+        found.append(match.group(1))
+        return f"<!--fc:{len(found) - 1}-->"
+
+    return _CHUNK.sub(slot, markdown), found
+
+
+def restore(html: str, found: list[str], resolve: Callable[[str], str]) -> str:
+    """The page's HTML with every slot filled with its chunk, relative links resolved."""
+    if not found:
+        return html
+
+    def link(match: re.Match) -> str:
+        return f'{match.group(1)}{resolve(match.group(2))}"'
+
+    def fill(match: re.Match) -> str:
+        return _RELATIVE.sub(link, found[int(match.group(1))])
+
+    return _SLOT.sub(fill, html)
