@@ -27,7 +27,9 @@ def _claim(slug):
 def test_verdict_change_is_stated_plainly():
     page = claim_page.render(_claim("third-claim"), INFO)
     assert "<li>2 January 2020: First published.</li>" in page
-    assert "<li>1 December 2020: New evidence changed the verdict. Verdict changed from Misleading to False.</li>" in page
+    assert (
+        "<li>1 December 2020: New evidence changed the verdict. Verdict changed from Misleading to False.</li>" in page
+    )
 
 
 def test_unknown_address_is_said_and_never_linked():
@@ -132,7 +134,9 @@ def test_unknown_title_shows_the_description_in_the_readers_language():
     source = _claim("first-claim").appearances[0].source
     source.title = "unknown"
     source.description = Text.of({"en": "A report on scores", "nl": "Een bericht over scores", "nl_source": "x"})
-    assert source_line(source, "en").startswith("A Newspaper, March 2019: <em>A report on scores</em> (title not known).")
+    assert source_line(source, "en").startswith(
+        "A Newspaper, March 2019: <em>A report on scores</em> (title not known)."
+    )
     dutch = source_line(source, "nl")
     assert dutch.startswith("A Newspaper, maart 2019: <em>Een bericht over scores</em> (titel niet bekend).")
     assert "unknown" not in dutch
