@@ -32,6 +32,11 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(src, target / name, ignore=_ignore)
         else:
             shutil.copy2(src, target / name)
+    # A folder that held only generated files (docs/nl/assets after a build) is left out, as
+    # in a fresh clone, where git keeps no empty folders.
+    for folder in sorted((p for p in (target / "docs").rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
     return target
 
 
@@ -42,15 +47,15 @@ def build_site(project: Path) -> Path:
 
 
 @contextmanager
-def serving(project: Path, log_path: Path):
-    """`mkdocs serve` on a copy of the project, both editions, logging to log_path; yields
-    the address it serves at."""
-    port = free_port()
+def serving(project: Path, log_path: Path, port: int | None = None):
+    """`mkdocs serve --dirty` on a copy of the project, both editions, as `make serve` runs
+    it, logging to log_path; yields the address it serves at."""
+    port = port or free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("FACTCHECK_EDITIONS", None)
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=log,

@@ -103,8 +103,9 @@ def test_printed_claim_page_is_a_handout_with_a_qr_code(page, tmp_path):
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         expect(page.locator(hidden).first).to_be_hidden()
-    qr = page.locator("figure.fc-qr svg")
+    qr = page.locator("figure.fc-qr img")
     expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.complete && img.naturalWidth") > 50  # the file loaded
     box = qr.bounding_box()
     assert box["width"] > 50 and box["height"] > 50
     pdf = tmp_path / "handout.pdf"

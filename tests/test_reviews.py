@@ -164,4 +164,6 @@ def test_citation_history_and_qr_code(built_site, slug):
     history = norm(html.find(id="history").find_next("ul").get_text(" "))
     assert "First published." in history
     qr = html.select_one("figure.fc-qr")
-    assert qr.find("svg") is not None and url in qr.figcaption.get_text()
+    assert url in qr.figcaption.get_text() and qr.img["alt"]
+    code = (built_site / "claims" / slug / qr.img["src"]).resolve()
+    assert code.is_relative_to(built_site / "assets" / "generated" / "qr") and code.read_bytes().startswith(b"<svg")

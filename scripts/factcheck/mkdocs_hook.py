@@ -14,6 +14,8 @@ from MkDocs' plugin API costs little."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import os
 import posixpath
 import re
@@ -61,9 +63,22 @@ def _pin_build_date(site) -> None:
     )
 
 
-def on_startup(*, command, **_):
+def on_startup(*, command, dirty=False, **_):
     # Only `mkdocs serve` shows record errors in the browser; every build fails on them.
     _state["serving"] = command == "serve"
+    # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose source changed;
+    # on_files adds the pages that show records without being generated from them.
+    _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that links may go stale, which `strict` would turn
+    into a failed rebuild; on_files keeps them right, so the warning is left out."""
+
+    def filter(self, record) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def on_serve(server, config, **_):
@@ -105,14 +120,35 @@ def on_pre_build(config, **_):
             file=sys.stderr,
         )
         return
-    _state["site"] = result.site
+    _state["site"], _state["site_digest"] = result.site, result.made_from
     _pin_build_date(result.site)
+
+
+def _rebuild_dependants(files, config) -> None:
+    """On a dirty rebuild, the pages that change with the records although their source does
+    not: the hand-written pages (fragments, myth markers, footnotes, cards, translation
+    notices) when anything was regenerated, and every page when the theme or the
+    configuration changed. Their built files are dated back, so MkDocs builds them again."""
+    theme = hashlib.sha256(Path(config.config_file_path).read_bytes())
+    for path in sorted((_root(config) / "docs" / "overrides").rglob("*")):
+        theme.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
+    inputs = (_state["site_digest"], theme.hexdigest())
+    last = _state.setdefault("last_inputs", {}).get(_lang(config))
+    _state["last_inputs"][_lang(config)] = inputs
+    if last is None or last == inputs:
+        return
+    for file in files.documentation_pages():
+        top_level = "/" not in file.src_uri.removeprefix(BY_LANG[_lang(config)].prefix)
+        if (last[1] != inputs[1] or top_level) and os.path.exists(file.abs_dest_path):
+            os.utime(file.abs_dest_path, (0, 0))
 
 
 def on_files(files, config, **_):
     if _state.get("problems"):  # serving with record errors: build an empty site, quickly
         config.nav = None
         return Files([])
+    if _state.get("dirty"):
+        _rebuild_dependants(files, config)
     if _lang(config) == DEFAULT.lang:  # docs/<lang>/ holds another edition's pages
         return Files([f for f in files if not f.src_uri.startswith(tuple(e.prefix for e in TRANSLATIONS))])
     return files
@@ -183,7 +219,8 @@ def on_post_build(config, **_):
                     site_dir=str(Path(config.site_dir) / edition.prefix),
                     site_url=f"{config.site_url or DEFAULT_INFO.url}{edition.prefix}",
                     strict=config.strict,
-                )
+                ),
+                dirty=_state.get("dirty", False),
             )
     _sitemap_stubs(Path(config.site_dir))
     if default and not _state.get("problems"):

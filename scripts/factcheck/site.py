@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
@@ -22,8 +22,10 @@ from .model import Site, build_model
 from .pages import explained_in
 from .problems import Problem, errors
 from .render import claim_page, data, datapackage, format_page, indexes, timeline
-from .render.cards import Lazy, claim_card, front_title, page_card
+from .render.cards import claim_card, front_title, page_card
+from .render.lazy import Lazy
 from .render.parts import verdicts_css
+from .render.qr import claim_qr
 from .render.reading import Reader, translation_notice, under_title
 from .render.redirects import redirect_files
 from .translations import MISSING
@@ -52,6 +54,7 @@ class Result:
     site: Site | None
     problems: list[Problem]
     written: list[str]
+    made_from: tuple = ()  # as Build.made_from: a rebuild from the same inputs has the same
 
 
 def prefix(lang: str) -> str:
@@ -80,18 +83,52 @@ def _untranslated(claim, lang: str) -> bool:
     return claim.explanation.state[lang] == MISSING
 
 
-def render_edition(site: Site, info: SiteInfo, explained: dict | None = None) -> dict[str, str]:
+def _claim_files(claim, info: SiteInfo, explained: list | None) -> dict:
+    """A claim's page, social card and QR code, by path."""
+    lang = info.lang
+    page = _with_notice(lambda r: claim_page.render(claim, info, r, explained), lang, _untranslated(claim, lang))
+    path, _, code = claim_qr(claim, info)
+    return dict([(f"claims/{claim.slug}.md", page), claim_card(claim, info, lang), (path, code)])
+
+
+def _made_from(claim, info: SiteInfo, explained: list | None, digests: dict) -> str:
+    """A digest of everything a claim's page is made from: its record and those of the
+    sources, experts, categories and events on it, the verdict scale, the edition and the
+    primer sections that explain it. The code cannot change within one process."""
+    names = [f"{FOLDERS['claim']}/{claim.slug}.yaml", SINGLE_FILES["verdicts"][0]]
+    names += [f"{FOLDERS['source']}/{s.key}.yaml" for s in claim.sources]
+    names += [f"{FOLDERS['expert']}/{r.by.key}.yaml" for r in claim.rebuttals]
+    names += [f"{FOLDERS['category']}/{c.key}.yaml" for c in claim.categories]
+    names += [f"{FOLDERS['event']}/{e.key}.yaml" for e in claim.events]
+    given = repr((info, explained, [(name, digests.get(name)) for name in names]))
+    return hashlib.sha256(given.encode("utf-8")).hexdigest()
+
+
+_CLAIM_FILES: dict = {}  # edition → made_from → a claim's files, from its last rendering in this process
+
+
+def _claims(site: Site, info: SiteInfo, explained: dict, digests: dict | None) -> dict:
+    """Every claim's files. With the inputs' digests (`mkdocs serve` rebuilding), a claim
+    whose inputs did not change since the last rendering is not rendered again."""
+    if digests is None:
+        return {p: f for c in site.claims for p, f in _claim_files(c, info, explained.get(c.slug)).items()}
+    files, last, kept = {}, _CLAIM_FILES.get(info, {}), {}
+    for claim in site.claims:
+        key = _made_from(claim, info, explained.get(claim.slug), digests)
+        kept[key] = last.get(key) or _claim_files(claim, info, explained.get(claim.slug))
+        files.update(kept[key])
+    _CLAIM_FILES[info] = kept  # only what this rendering used: the cache does not grow
+    return files
+
+
+def render_edition(
+    site: Site, info: SiteInfo, explained: dict | None = None, digests: dict | None = None
+) -> dict[str, str]:
     """One edition's generated files, by path relative to that edition's folder. `explained`:
-    for each claim slug, the primer sections that explain it (pages.explained_in)."""
-    lang, explained = info.lang, explained or {}
-
-    def claim(c):
-        return _with_notice(
-            lambda r: claim_page.render(c, info, r, explained.get(c.slug)), lang, _untranslated(c, lang)
-        )
-
-    files = {f"claims/{c.slug}.md": claim(c) for c in site.claims}
-    files.update(dict(claim_card(c, info, lang) for c in site.claims))
+    for each claim slug, the primer sections that explain it (pages.explained_in); `digests`:
+    of the input files, by path, to reuse the claim pages of an earlier rendering."""
+    lang = info.lang
+    files = _claims(site, info, explained or {}, digests)
     files.update(redirect_files(site, info, site.redirects))
     files["data/claims.json"] = data.claims_json(site, info)
     files["data/claims.csv"] = data.claims_csv(site, info)
@@ -127,14 +164,19 @@ def fallback_pages(docs: Path, lang: str) -> dict[str, str]:
 
 
 def render_all(
-    site: Site, info: SiteInfo = DEFAULT_INFO, docs: Path | None = None, languages: tuple = LANGUAGES
+    site: Site,
+    info: SiteInfo = DEFAULT_INFO,
+    docs: Path | None = None,
+    languages: tuple = LANGUAGES,
+    digests: dict | None = None,
 ) -> dict[str, str]:
-    """Every generated file of the editions asked for, by path relative to docs/."""
+    """Every generated file of the editions asked for, by path relative to docs/; `digests`
+    of the input files let a rebuild reuse unchanged claim pages (render_edition)."""
     files: dict[str, str] = {}
     for lang in languages:
         edition = info.edition(lang)
         explained = _current_slugs(site, explained_in(docs, lang) if docs is not None else {})
-        own = render_edition(site, edition, explained)
+        own = render_edition(site, edition, explained, digests)
         if lang != DEFAULT.lang and docs is not None:
             own.update({a: (docs / a).read_text(encoding="utf-8") for a in SHARED_ASSETS})
             own.update({path.removeprefix(prefix(lang)): text for path, text in fallback_pages(docs, lang).items()})
@@ -231,15 +273,16 @@ class Build:
     site: Site | None  # None: the records have errors, and nothing is rendered
     files: dict[str, str]
     made_from: tuple = ()  # what the check was made from: root, docs, day, digest of the inputs
+    digests: dict = field(default_factory=dict)  # of each input file, by path from the root
 
 
 _LAST: dict = {}  # the newest check and the newest rendering, by what they were made from
 
 
-def _inputs(root: Path, docs: Path | None) -> str:
-    """A digest of every file a build reads: the records, and the hand-written pages and
-    assets that translated and fallback pages come from."""
-    digest = hashlib.sha256()
+def _inputs(root: Path, docs: Path | None) -> tuple[str, dict]:
+    """A digest of every file a build reads (the records, and the hand-written pages and
+    assets that translated and fallback pages come from), and of each, by path from root."""
+    digest, each = hashlib.sha256(), {}
     files = [p for folder in FOLDERS.values() for p in sorted((root / folder).glob("*"))]
     files += [root / name for name, _ in SINGLE_FILES.values()]
     if docs is not None:
@@ -247,8 +290,9 @@ def _inputs(root: Path, docs: Path | None) -> str:
         files += [p for e in TRANSLATIONS for p in sorted((docs / e.prefix).glob("*.md"))]
     for path in files:
         if path.is_file() and FALLBACK_MARK.encode() not in (content := path.read_bytes()):
+            each[path.relative_to(root).as_posix()] = hashlib.sha256(content).hexdigest()
             digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest(), each
 
 
 def _once(slot: str, key: tuple, compute):
@@ -259,11 +303,12 @@ def _once(slot: str, key: tuple, compute):
 
 def check_once(root: Path, docs: Path | None = None, today: dt.date | None = None) -> Build:
     """The records checked and modelled, once per process and per content of the inputs."""
-    key = (root.resolve(), docs, today or dt.date.today(), _inputs(root, docs))
+    digest, each = _inputs(root, docs)
+    key = (root.resolve(), docs, today or dt.date.today(), digest)
 
     def compute() -> Build:
         records, problems = check_tree(root, key[2])
-        return Build(records, problems, None if errors(problems) else build_model(records), {}, key)
+        return Build(records, problems, None if errors(problems) else build_model(records), {}, key, each)
 
     return _once("check", key, compute)
 
@@ -280,9 +325,9 @@ def build_once(
     checked = check_once(root, docs, today)
     if checked.site is None:
         return checked
-    render = functools.partial(render_all, checked.site, info, docs, languages)
+    render = functools.partial(render_all, checked.site, info, docs, languages, checked.digests)
     files = _once("render", (checked.made_from, info, languages), render)
-    return Build(checked.records, checked.problems, checked.site, files, checked.made_from)
+    return Build(checked.records, checked.problems, checked.site, files, checked.made_from, checked.digests)
 
 
 def generate(
@@ -296,4 +341,4 @@ def generate(
     build = build_once(root, docs, today, info, languages)
     if build.site is None:
         return Result(None, build.problems, [])
-    return Result(build.site, build.problems, write_changed(docs, build.files))
+    return Result(build.site, build.problems, write_changed(docs, build.files), build.made_from)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import fontpkg_noto_sans
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
+from .lazy import Lazy
 from .reading import tr
 from .strings import ui
 
@@ -82,16 +81,6 @@ def card(title: str, site_name: str, address: str, badge: tuple[str, str, str] |
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=1)  # fast; cards are fetched by link previews only
     return out.getvalue()
-
-
-@dataclass(frozen=True)
-class Lazy:
-    """A generated file whose name holds the digest of everything it is made from: a file of
-    that name that exists is up to date, and is not made again (site.write_changed). Two
-    are equal when their digests are."""
-
-    digest: str
-    make: Callable[[], bytes] = field(compare=False)
 
 
 # The drawing code is part of what a card is made from: a change to it makes new cards.

@@ -17,8 +17,8 @@ from .cards import claim_card
 from .cite import apa, bibtex
 from .cited_pages import back_links
 from .claimreview import claim_review
-from .parts import badge, change_text, claim_path, html_list, source_line, source_title
-from .qr import qr_svg
+from .parts import badge, change_text, html_list, source_line, source_title
+from .qr import claim_qr
 from .reading import tr
 from .strings import date, ui
 
@@ -137,10 +137,10 @@ def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
 
 
 def _qr(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
-    url = info.page(claim_path(claim.slug))
+    path, url, _ = claim_qr(claim, info)
     return [
         '<figure class="fc-qr">',
-        qr_svg(url, ui("qr_title", lang)),
+        f'<img class="fc-qr-code" src="../{path}" alt="{ui("qr_title", lang)}">',
         f"<figcaption>{ui('qr_caption', lang)} {html.escape(url)}</figcaption>",
         "</figure>",
     ]
