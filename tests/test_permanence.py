@@ -3,8 +3,8 @@ declaring the old slug makes the old address redirect. And generation is determi
 
 from __future__ import annotations
 
-import logging
 import datetime as dt
+import logging
 import re
 
 import pytest

@@ -76,7 +76,9 @@ def test_a_dirty_rebuild_serves_exactly_what_a_full_build_gives(tmp_path):
         assert _until(lambda: b"Edited, " in (_get(page) or b"")), log.read_text()
         _quiet(log)
         served_log = log.read_text()
-        copy = shutil.copytree(project, tmp_path / "full", ignore=lambda d, names: ["site"] if d == str(project) else [])
+        copy = shutil.copytree(
+            project, tmp_path / "full", ignore=lambda d, names: ["site"] if d == str(project) else []
+        )
         full = _full_build(copy, base)
         files = sorted(p.relative_to(full) for p in full.rglob("*") if p.is_file())
         assert len(files) > 500
