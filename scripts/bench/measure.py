@@ -361,10 +361,13 @@ def _wait(url: str, word: str | None, timeout: float, interval: float = 0.05) ->
     return None
 
 
-def measure_serve(work: Path, slug: str, editions: str | None, edits: int = 3, log=print) -> ServeResult:
-    """`mkdocs serve` on a copy of the real project; editions None: both, "en": English only."""
+def measure_serve(
+    work: Path, slug: str, editions: str | None, edits: int = 3, log=print, project: Path | None = None
+) -> ServeResult:
+    """`mkdocs serve --dirty`, as `make serve` runs it, on a copy of the real project (or on
+    `project`); editions None: both, "en": English only."""
     result = ServeResult("both editions" if editions is None else f"{editions} only")
-    project = copy_real(work / f"serve-{editions or 'all'}")
+    project = project or copy_real(work / f"serve-{editions or 'all'}")
     record = project / "claims" / f"{slug}.yaml"
     text = original = record.read_text(encoding="utf-8")
     if not re.search(r"^claim:\n  en: \S+", original, re.M):
@@ -373,7 +376,7 @@ def measure_serve(work: Path, slug: str, editions: str | None, edits: int = 3, l
     port = free_port()
     url, cmd = (
         f"http://127.0.0.1:{port}/claims/{slug}/",
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
     )
     with open(work / f"serve-{editions or 'all'}.log", "wb") as out:
         proc = subprocess.Popen(cmd, cwd=project, env=env(editions), stdout=out, stderr=out, start_new_session=True)

@@ -1,0 +1,42 @@
+"""The theme's compiled templates and file list are kept across rebuilds (theme_cache), and
+an edited or added override still shows on the next build."""
+
+from __future__ import annotations
+
+from factcheck import theme_cache
+from mkdocs.config import load_config
+
+from sitebuild import copy_project
+
+
+def test_an_edited_or_added_override_shows_on_the_next_environment(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = load_config(str(project / "mkdocs.yml"))
+    theme_cache.keep(config)
+    override = project / "docs" / "overrides" / "fc-probe.html"
+    override.write_text("first {{ 1 + 1 }}", encoding="utf-8")
+    first = config.theme.get_env()
+    assert first.get_template("fc-probe.html").render() == "first 2"
+    listed = first.list_templates()
+    assert "partials/header.html" in listed  # Material's, from the kept listing
+    override.write_text("second {{ 2 + 2 }}", encoding="utf-8")
+    added = override.with_name("fc-added.html")
+    added.write_text("added", encoding="utf-8")
+    second = config.theme.get_env()
+    assert second.get_template("fc-probe.html").render() == "second 4"
+    assert "fc-added.html" in second.list_templates() and "fc-added.html" not in listed
+
+
+def test_the_listing_is_what_jinja_lists_with_mkdocs_filter(tmp_path):
+    project = copy_project(tmp_path / "p")
+    plain = load_config(str(project / "mkdocs.yml"))
+    kept = load_config(str(project / "mkdocs.yml"))
+    theme_cache.keep(kept)
+
+    def wanted(name):
+        return name.endswith(".html") and not name.startswith(".")
+
+    expected = plain.theme.get_env().list_templates(filter_func=wanted)
+    assert kept.theme.get_env().list_templates(filter_func=wanted) == expected
+    assert kept.theme.get_env().list_templates(filter_func=wanted) == expected  # from the kept listing
+    assert kept.theme.get_env().list_templates() == plain.theme.get_env().list_templates()
