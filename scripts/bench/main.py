@@ -24,6 +24,7 @@ from .corpus import ROOT, copy_real, fingerprint, take_snapshot
 
 DEFAULT_CLAIM = "23-million-barred-from-travel-for-low-points"
 TARGET_SIZE = 10_000
+SERVE_SIZE = 1_000  # the corpus `make serve` is timed on, beside the real site
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "PyYAML", "jsonschema")
 
 
@@ -159,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             log(f"{n} claims:")
             results.by_size.append(measure.measure_size(n, work, plain=not args.skip_plain, log=log))
+            if n == SERVE_SIZE and not args.skip_serve:
+                corpus = work / f"corpus-{n}"
+                slug = sorted(corpus.glob("claims/*.yaml"))[0].stem
+                results.by_size[-1].serve = measure.measure_serve(work, slug, None, args.serve_edits, log, corpus)
             # the profile reuses its size's records; every other corpus goes
             shutil.rmtree(work / f"corpus-{n}" / ("docs" if n == args.profile_size else ""), ignore_errors=True)
         if args.profile_size:

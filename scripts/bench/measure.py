@@ -33,7 +33,8 @@ from browsing import CHROMIUM, CHROMIUM_ARGS, free_port
 
 from .corpus import ROOT, copy_real, write_synthetic
 
-BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 180, 120
+BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 900, 120
+TRIVIAL_PAGES = 200  # trivial pages built beside the claim pages, for the per-page comparison
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 FIRST_VISIT = ("search/search_index.json", "sitemap.xml")  # fetched by Material on every first visit
@@ -65,6 +66,8 @@ class SizeResult:
     pages_html: int | None = None
     site_mb: float | None = None
     first_visit: dict | None = None  # file → (raw MB, gzip MB)
+    costs: dict | None = None  # bench.build_costs: the build's time taken apart
+    serve: "ServeResult | None" = None  # `make serve` on this corpus, both editions
 
     @property
     def share(self) -> float | None:
@@ -154,9 +157,22 @@ def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResul
         log(f"  plain MkDocs: {result.plain.seconds:.1f} s, peak {result.plain.peak_rss_mb:.0f} MB")
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(project / "site-plain", ignore_errors=True)
+    result.costs = build_costs(project, min(n, TRIVIAL_PAGES), work / f"costs-{n}.log")
+    if result.costs:
+        log(
+            f"  claim page ÷ trivial page in MkDocs: {result.costs['claim_vs_trivial']:.2f}; ours {result.costs['ours_share']:.0%}"
+        )
     result.generate_s, result.check_s = timed_generate(project)
     log(f"  check + generate in-process: {result.generate_s:.1f} s (check_tree {result.check_s:.1f} s)")
     return result
+
+
+def build_costs(project: Path, trivial: int, log: Path) -> dict | None:
+    """bench.build_costs on the corpus, in its own process (English only)."""
+    cmd = [sys.executable, "-m", "bench.build_costs", str(project), "--trivial", str(trivial)]
+    with open(log, "w") as err:
+        out = subprocess.run(cmd, cwd=project, env=env("en"), stdout=subprocess.PIPE, stderr=err, text=True)
+    return json.loads(out.stdout) if out.returncode == 0 else None
 
 
 def social_cards(project: Path) -> dict:
