@@ -23,7 +23,7 @@ from .pages import explained_in
 from .problems import Problem, errors
 from .render import claim_page, data, datapackage, format_page, indexes, timeline
 from .render.cards import claim_card, front_title, page_card
-from .render.lazy import Lazy
+from .render.lazy import Lazy, make_all
 from .render.parts import verdicts_css
 from .render.qr import claim_qr
 from .render.reading import Reader, translation_notice, under_title
@@ -244,18 +244,20 @@ def clean(root: Path) -> list[Path]:
 
 
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
-    written = []
+    written, missing = [], []
     for rel, content in sorted(files.items()):
         target = docs / rel
         if isinstance(content, Lazy):  # its name holds its digest: if it exists, it is up to date
             if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content.make())
-                written.append(rel)
+                missing.append(rel)
         elif not target.exists() or target.read_text(encoding="utf-8") != content:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
             written.append(rel)
+    for rel, made in zip(missing, make_all([files[rel] for rel in missing]), strict=True):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_bytes(made)
+    written = sorted(written + missing)
     for stale in sorted(_owned(docs), reverse=True):  # files before the folders that hold them
         if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
             stale.unlink()

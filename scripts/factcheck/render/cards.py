@@ -6,6 +6,7 @@ the same bytes."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from functools import lru_cache
@@ -91,7 +92,9 @@ def planned(name: str, title: str, site_name: str, address: str, badge=None) -> 
     """Where the card of a page goes (under the edition's assets/generated/cards/), and how
     to make it."""
     digest = hashlib.sha256(repr((_CODE, title, site_name, address, badge)).encode("utf-8")).hexdigest()[:10]
-    return f"assets/generated/cards/{name}-{digest}.png", Lazy(digest, lambda: card(title, site_name, address, badge))
+    return f"assets/generated/cards/{name}-{digest}.png", Lazy(
+        digest, functools.partial(card, title, site_name, address, badge)
+    )
 
 
 def claim_card(claim, info, lang: str) -> tuple[str, Lazy]:

@@ -3,6 +3,7 @@ time (no network), once per address; the page shows it as an image in print only
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -26,4 +27,4 @@ def claim_qr(claim, info) -> tuple[str, str, Lazy]:
     holds, and how to make it. Drawing one costs more than the rest of the page."""
     url = info.page(claim_path(claim.slug))
     digest = hashlib.sha256(f"{_CODE}\0{url}".encode()).hexdigest()[:10]
-    return f"assets/generated/qr/{claim.slug}-{digest}.svg", url, Lazy(digest, lambda: qr_svg(url))
+    return f"assets/generated/qr/{claim.slug}-{digest}.svg", url, Lazy(digest, functools.partial(qr_svg, url))
