@@ -46,3 +46,16 @@ def test_clean_removes_exactly_what_the_build_generates(tmp_path):
     assert cli.main(["--root", str(project), "clean"]) == 0
     assert {p.relative_to(project) for p in (project / "docs").rglob("*")} == before
     assert not (project / "site").exists()
+
+
+def test_a_generated_file_changed_on_disk_is_written_again(tmp_path):
+    from factcheck.site import write_changed
+
+    docs = tmp_path / "docs"
+    files = {"claims/a.md": "first\n", "claims/b.md": "second\n"}
+    assert write_changed(docs, files) == ["claims/a.md", "claims/b.md"]
+    assert write_changed(docs, files) == []  # known to hold it: not written, not read
+    (docs / "claims" / "a.md").write_text("edited by hand, same size?\n", encoding="utf-8")
+    assert write_changed(docs, files) == ["claims/a.md"]
+    assert (docs / "claims" / "a.md").read_text(encoding="utf-8") == "first\n"
+    assert write_changed(docs, {**files, "claims/b.md": "changed\n"}) == ["claims/b.md"]

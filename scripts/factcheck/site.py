@@ -243,6 +243,32 @@ def clean(root: Path) -> list[Path]:
     return removed
 
 
+_SEEN: dict[Path, tuple] = {}  # file → (its stat, hash of the text it holds), as last written or read here
+
+
+def _holds(target: Path, content: str) -> bool:
+    """The file holds exactly this text. A file this process wrote or read, unchanged on disk
+    since (same size, time and inode), is not read again: rebuilds compare thousands."""
+    try:
+        stat = target.stat()
+    except FileNotFoundError:
+        return False
+    key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    seen = _SEEN.get(target)
+    if seen is not None and seen[0] == key:
+        return seen[1] == hash(content)  # str hashes are kept by each string: reused pages cost nothing
+    text = target.read_text(encoding="utf-8")
+    _SEEN[target] = (key, hash(text))
+    return text == content
+
+
+def _write(target: Path, content: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8", newline="\n")
+    stat = target.stat()
+    _SEEN[target] = ((stat.st_size, stat.st_mtime_ns, stat.st_ino), hash(content))
+
+
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     written, missing = [], []
     for rel, content in sorted(files.items()):
@@ -250,9 +276,8 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
         if isinstance(content, Lazy):  # its name holds its digest: if it exists, it is up to date
             if not target.exists():
                 missing.append(rel)
-        elif not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
+        elif not _holds(target, content):
+            _write(target, content)
             written.append(rel)
     for rel, made in zip(missing, make_all([files[rel] for rel in missing]), strict=True):
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
