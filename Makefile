@@ -22,7 +22,7 @@ $(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
 
 setup: $(BIN)/.site-deps ## Create .venv with the pinned versions (the other tasks do it when needed)
 
-serve: $(BIN)/.site-deps ## Set up if needed, then serve the site with live reload on http://127.0.0.1:8000
+serve: $(BIN)/.site-deps ## Set up if needed, then serve the site on http://127.0.0.1:8000; a save rebuilds only what changed
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.site-deps ## Check the records, generate the pages, build site/ with --strict
