@@ -67,8 +67,8 @@ def test_sources_page_shows_each_excerpt_with_where_and_when_it_was_read():
     from factcheck.render import indexes
 
     page = indexes.sources(_site(), "en")
-    start = page.index("### An expert paper")
-    section = page[start : page.index("###", start + 3)]
+    start = page.index(">An expert paper</h3>")
+    section = page[start : page.index("<h3", start)]
     assert "Passages we quote, as read:" in section
     assert '<blockquote class="fc-excerpt" lang="en">' in section
     assert "<p>It is a binary system. You are on a list – or you are not.</p>" in section

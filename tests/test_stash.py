@@ -71,3 +71,10 @@ def test_the_built_site_has_every_chunk_back_and_every_generated_link_resolved(b
     claim = (built_site / "claims" / "one-score-ranks-every-citizen" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../misconceptions/#one-national-score"' in claim
     assert 'href="../../c/' in claim and 'class="fc-rebuttal"' in claim
+
+
+def test_ids_in_chunks_are_found_for_the_anchor_check():
+    from factcheck.stash import ids
+
+    _, found = extract(chunk('<h3 id="a-source">A</h3><li id="note-1-2">n</li>') + chunk('<p data-id="no">x</p>'))
+    assert ids(found) == {"a-source", "note-1-2"}

@@ -194,7 +194,10 @@ def _resolver(page, files):
 
 
 def on_page_content(html, page, files, **_):
-    return stash.restore(html, _state.get("chunks", {}).pop(page.file.src_uri, []), _resolver(page, files))
+    found = _state.get("chunks", {}).pop(page.file.src_uri, [])
+    if page.present_anchor_ids is not None:  # links to ids in chunks are checked like any other
+        page.present_anchor_ids |= stash.ids(found)
+    return stash.restore(html, found, _resolver(page, files))
 
 
 def _sitemap_stubs(site_dir: Path) -> None:

@@ -45,6 +45,14 @@ def extract(markdown: str) -> tuple[str, list[str]]:
     return _CHUNK.sub(slot, markdown), found
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def ids(found: list[str]) -> set[str]:
+    """The element ids the chunks hold, for MkDocs' check of links to anchors."""
+    return {match.group(1) for html in found for match in _ID.finditer(html)}
+
+
 def restore(html: str, found: list[str], resolve: Callable[[str], str]) -> str:
     """The page's HTML with every slot filled with its chunk, relative links resolved."""
     if not found:

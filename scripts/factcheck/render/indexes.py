@@ -85,12 +85,17 @@ def sources(site: Site, lang: str = "en") -> str:
         if group:
             lines += [f"## {capital(ui('kind_' + kind, lang))} {{ #kind-{kind} }}", ""]
         for source in group:
-            lines += [f"### {plain(display_title(source, lang))} {{ #{source.key} }}", "", _source(source, lang), ""]
+            # Thousands of sources at scale: their headings stay out of Markdown and out of the
+            # page's table of contents, which lists the kinds.
+            lines += [_source(source, lang), ""]
     return "\n".join(lines)
 
 
 def _source(source: Source, lang: str) -> str:
-    body = [f"<p>{source_line(source, lang)}</p>"]
+    body = [
+        f'<h3 id="{html_text(source.key)}">{html_text(display_title(source, lang))}</h3>',
+        f"<p>{source_line(source, lang)}</p>",
+    ]
     if source.note:
         body += [f"<p>{ui('note', lang)}: {html_text(tr(source.note, lang))}</p>"]
     body += _excerpts(source, lang)
