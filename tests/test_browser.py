@@ -105,7 +105,9 @@ def test_printed_claim_page_is_a_handout_with_a_qr_code(page, tmp_path):
         expect(page.locator(hidden).first).to_be_hidden()
     qr = page.locator("figure.fc-qr img")
     expect(qr).to_be_visible()
-    assert qr.evaluate("img => img.complete && img.naturalWidth") > 50  # the file loaded
+    page.wait_for_function(  # the code's file loaded, at its size
+        "() => { const img = document.querySelector('figure.fc-qr img'); return img.complete && img.naturalWidth > 50; }"
+    )
     box = qr.bounding_box()
     assert box["width"] > 50 and box["height"] > 50
     pdf = tmp_path / "handout.pdf"
