@@ -385,8 +385,9 @@ def make_check_unused_sources(cited_on_pages: frozenset = frozenset()):
     def check_unused_sources(records: Records) -> Iterator[Problem]:
         """A source nothing cites (no claim, event or hand-written page) is probably left over."""
         cited = {key for r in of_kind(records, "claim", "event") for _, kind, key in _references(r) if kind == "source"}
+        cited |= cited_on_pages
         for record in of_kind(records, "source"):
-            if record.key not in cited | cited_on_pages:
+            if record.key not in cited:
                 yield problem(
                     record,
                     (),
@@ -518,25 +519,31 @@ def check_changes(records: Records) -> Iterator[Problem]:
                 )
 
 
+# Rules whose findings depend on one record alone: the checker's cache keeps them with the file.
+RECORD_CHECKS = [
+    check_text,
+    check_claim_slug,
+    check_addresses,
+    check_translations,
+    check_text_languages,
+    check_short_answer,
+    check_claim_reviewed,
+    check_annotations,
+]
+
+
 def cross_record_checks(
     today: dt.date, cited_on_pages: frozenset = frozenset()
 ) -> list[Callable[[Records], Iterator[Problem]]]:
+    """Rules that compare records, or depend on the day: they run on every check."""
     return [
-        check_text,
-        check_claim_slug,
         check_unique,
         check_references,
         check_evidence_sources,
-        check_addresses,
         make_check_dates(today),
         make_check_unused_sources(cited_on_pages),
-        check_translations,
-        check_text_languages,
         check_archived_media,
         make_check_review_age(today),
-        check_short_answer,
-        check_claim_reviewed,
-        check_annotations,
         check_changes,
         check_quotations,
         *ADDRESS_CHECKS,

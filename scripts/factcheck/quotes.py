@@ -8,11 +8,12 @@ quotation into parts that must each be found."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from .access import Records, as_list, get, of_kind, problem
+from .access import Records, as_list, get, of_kind
 from .editions import LANGUAGES
-from .load import Record
+from .load import Record, field_name
 from .problems import Problem
 from .translations import localized_fields
 
@@ -41,27 +42,48 @@ def quoted_passages(text: str) -> list[str]:
     return _QUOTED.findall(normalise(text))
 
 
+def evidence_texts(source: Record) -> list[str]:
+    """A source's normalised excerpts and title: what quotations of it are looked for in."""
+
+    def compute(record: Record) -> list[str]:
+        texts = (get(e, "text") for e in as_list(record.data.get("excerpts")))
+        title = record.data.get("title")
+        return [normalise(t) for t in texts if isinstance(t, str)] + (
+            [normalise(title)] if isinstance(title, str) else []
+        )
+
+    return source.derive("evidence", compute)
+
+
 class Evidence:
     """The normalised excerpts and title of every source, by key."""
 
     def __init__(self, records: Records):
-        self.texts: dict[str, list[str]] = {}
-        for source in of_kind(records, "source"):
-            excerpts = [
-                normalise(t)
-                for t in (get(e, "text") for e in as_list(source.data.get("excerpts")))
-                if isinstance(t, str)
-            ]
-            title = source.data.get("title")
-            self.texts[source.key] = excerpts + ([normalise(title)] if isinstance(title, str) else [])
+        self.texts: dict[str, list[str]] = {source.key: evidence_texts(source) for source in of_kind(records, "source")}
 
     def missing(self, quotation: str, keys: list[str]) -> list[str]:
-        """The parts of the quotation that no excerpt of these sources holds. A source that
+        return self.missing_parts(parts(quotation), keys)
+
+    def missing_parts(self, quotation_parts: tuple[str, ...], keys: list[str]) -> list[str]:
+        """The parts of a quotation that no excerpt of these sources holds. A source that
         does not exist or cannot be read is reported elsewhere; its quotations wait for it."""
         if any(key not in self.texts for key in keys):
             return []
         pool = [text for key in keys for text in self.texts.get(key, [])]
-        return [part for part in parts(quotation) if not any(part in text for text in pool)]
+        return [part for part in quotation_parts if not any(part in text for text in pool)]
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation in a record, ready to be looked up: `keys` are the sources it must be
+    found in (None for a category, whose sources are those of its claims)."""
+
+    field: str
+    line: int
+    parts: tuple[str, ...]
+    keys: tuple[str, ...] | None
+    what: str
+    fix: str
 
 
 def _cited_sources(claim: dict) -> list[str]:
@@ -85,44 +107,53 @@ def _where_to_look(keys: list[str]) -> str:
     return f"any of the {len(keys)} sources cited"
 
 
-def _quote_problems(
-    record: Record, where: tuple, quotation: str, keys: list[str], what: str, fix: str, evidence: Evidence
-) -> Iterator[Problem]:
-    for part in evidence.missing(quotation, keys):
-        yield problem(
-            record, where, f'{what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}', fix
-        )
+def _quotation(record: Record, where: tuple, text: str, keys, what: str, fix: str) -> Quotation:
+    return Quotation(field_name(where), record.line(where), tuple(parts(text)), keys, what, fix)
 
 
-def _statements(record: Record, evidence: Evidence) -> Iterator[Problem]:
+def _statements(record: Record) -> Iterator[Quotation]:
     for i, appearance in enumerate(as_list(record.data.get("appearances"))):
         statement, keys = get(appearance, "statement"), [get(appearance, "source"), get(appearance, "via")]
-        keys = [k for k in keys if isinstance(k, str)]
+        keys = tuple(k for k in keys if isinstance(k, str))
         if get(appearance, "kind") == "verbatim" and isinstance(statement, str) and keys:
             fix = f"copy the passage from the original into `excerpts:` in sources/{keys[0]}.yaml, or set `kind: paraphrase`"
-            yield from _quote_problems(
-                record, ("appearances", i, "statement"), statement, keys, "the verbatim statement", fix, evidence
-            )
+            yield _quotation(record, ("appearances", i, "statement"), statement, keys, "the verbatim statement", fix)
 
 
-def _rebuttal_quotes(record: Record, evidence: Evidence) -> Iterator[Problem]:
+def _rebuttal_quotes(record: Record) -> Iterator[Quotation]:
     for i, rebuttal in enumerate(as_list(record.data.get("rebuttals"))):
         text, key = get(get(rebuttal, "quote"), "text"), get(rebuttal, "source")
         if isinstance(text, str) and isinstance(key, str):
             fix = f"copy the passage from the original into `excerpts:` in sources/{key}.yaml, or remove the quote"
-            yield from _quote_problems(
-                record, ("rebuttals", i, "quote", "text"), text, [key], "the quote", fix, evidence
-            )
+            yield _quotation(record, ("rebuttals", i, "quote", "text"), text, (key,), "the quote", fix)
 
 
-def _running_text(record: Record, keys: list[str], evidence: Evidence) -> Iterator[Problem]:
+def _running_text(record: Record, keys: tuple | None) -> Iterator[Quotation]:
     fix = "add the passage to `excerpts:` of the source it comes from, or paraphrase it without double quotation marks"
     for where, text in localized_fields(record.data):
         if where and where[0] in _NOT_RUNNING_TEXT:
             continue
         for lang in LANGUAGES:
             for passage in quoted_passages(text[lang]) if isinstance(text.get(lang), str) else []:
-                yield from _quote_problems(record, where + (lang,), passage, keys, "the quotation", fix, evidence)
+                yield _quotation(record, where + (lang,), passage, keys, "the quotation", fix)
+
+
+def _own_quotations(record: Record) -> list[Quotation]:
+    if record.kind == "claim":
+        cited = tuple(_cited_sources(record.data))
+        return [*_statements(record), *_rebuttal_quotes(record), *_running_text(record, cited)]
+    if record.kind == "category":
+        return list(_running_text(record, None))
+    if record.kind == "source":
+        return list(_running_text(record, (record.key,)))
+    if record.kind == "event":
+        return list(_running_text(record, tuple(k for k in as_list(record.data.get("sources")) if isinstance(k, str))))
+    return []
+
+
+def quotations(record: Record) -> list[Quotation]:
+    """Every quotation a record makes, found in its data once."""
+    return record.derive("quotations", _own_quotations)
 
 
 def _category_sources(records: Records) -> dict[str, list[str]]:
@@ -137,16 +168,11 @@ def _category_sources(records: Records) -> dict[str, list[str]]:
 
 def check_quotations(records: Records) -> Iterator[Problem]:
     """Every verbatim quotation is in an excerpt of its own source."""
-    evidence = Evidence(records)
-    for record in of_kind(records, "claim"):
-        yield from _statements(record, evidence)
-        yield from _rebuttal_quotes(record, evidence)
-        yield from _running_text(record, _cited_sources(record.data), evidence)
-    by_category = _category_sources(records)
-    for record in of_kind(records, "category"):
-        yield from _running_text(record, by_category.get(record.key, []), evidence)
-    for record in of_kind(records, "source"):
-        yield from _running_text(record, [record.key], evidence)
-    for record in of_kind(records, "event"):
-        keys = [k for k in as_list(record.data.get("sources")) if isinstance(k, str)]
-        yield from _running_text(record, keys, evidence)
+    evidence, by_category = Evidence(records), _category_sources(records)
+    for kind in ("claim", "category", "source", "event"):
+        for record in of_kind(records, kind):
+            for quote in quotations(record):
+                keys = list(quote.keys) if quote.keys is not None else by_category.get(record.key, [])
+                for part in evidence.missing_parts(quote.parts, keys):
+                    message = f'{quote.what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}'
+                    yield Problem(record.path, quote.line, quote.field, message, quote.fix)

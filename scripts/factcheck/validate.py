@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .checks import cross_record_checks
+from .checks import RECORD_CHECKS, cross_record_checks
 from .load import YES_NO, Record, load_tree
 from .pages import check_pages, cited_on_pages
 from .problems import Problem
@@ -18,6 +18,8 @@ def check_records(records: list[Record], today: dt.date, cited_on_pages: frozens
     for record in records:
         if record.readable:
             problems += check_schema(record)
+            for rule in RECORD_CHECKS:
+                problems += rule([record])
     for rule in cross_record_checks(today, cited_on_pages):
         problems += rule(records)
     return problems
