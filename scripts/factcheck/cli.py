@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .addresses import lost, read_list
+from .cache import FOLDER, OFF
 from .load import load_tree
 from .model import build_model
 from .permanence import UNRECORDED, record_published
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_check(args) -> int:
-    records, problems = check_tree(args.root, args.today)
+    records, problems = check_tree(args.root, args.today, cache=False if args.no_cache else None)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
     *lines, summary = report(problems, args.format).split("\n")
     # One stream, and the summary always last, whether the check passes or fails.
@@ -145,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         type=dt.date.fromisoformat,
         default=None,
         help="check dates as if today were YYYY-MM-DD (default: today)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every file afresh and keep nothing in {FOLDER}/ (also: {OFF}=1); the messages are the same",
     )
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)

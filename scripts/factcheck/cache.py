@@ -1,0 +1,113 @@
+"""The checker's cache: what each record file gave the last time it was checked, kept in
+.cache/factcheck/ under the project root and keyed on the file's content (SHA-256) and on a
+digest of the code, schemas and libraries that produced it, so that an edit to any of them
+starts afresh. A cache that cannot be read is ignored and rebuilt; one that cannot be
+written is left out. Turned off by `check --no-cache` or FACTCHECK_NO_CACHE=1."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .editions import FILE as EDITIONS_FILE
+from .load import Record
+from .problems import Problem
+from .schema import SCHEMA_DIR
+
+FOLDER = ".cache/factcheck"
+NAME = "records.pickle"
+OFF = "FACTCHECK_NO_CACHE"
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "referencing")
+# The only classes a cache file may hold: unpickling anything else could run code.
+ALLOWED = {
+    ("factcheck.problems", "Problem"),
+    ("factcheck.load", "Record"),
+    ("factcheck.quotes", "Quotation"),
+    ("factcheck.cache", "Checked"),
+}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the checker keeps of one record file."""
+
+    sha: str  # SHA-256 of the file's bytes
+    read: tuple[Problem, ...]  # the problems found reading it
+    own: tuple[Problem, ...]  # its schema and one-record rules (checks.RECORD_CHECKS)
+    slim: Record | None  # what the cross-record rules read of it (slim.py); None: no record
+
+
+def enabled(wanted: bool | None = None) -> bool:
+    """Asked for explicitly, or else on unless FACTCHECK_NO_CACHE is set to anything but 0."""
+    return wanted if wanted is not None else os.environ.get(OFF, "0") in ("", "0")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    digest = hashlib.sha256(f"{sys.version}\0{[version(n) for n in LIBRARIES]}\0".encode())
+    files = [*sorted(PACKAGE.rglob("*.py")), *sorted(SCHEMA_DIR.glob("*.json")), EDITIONS_FILE]
+    for file in files:
+        digest.update(file.relative_to(PACKAGE.parents[1]).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        return super().find_class(module, name)
+
+
+class Store:
+    """path → the Checked result of that file, for the files of one project."""
+
+    def __init__(self, root: Path, on: bool):
+        self.file = root / FOLDER / NAME
+        self.on = on
+        self.old = self._read() if on else {}
+        self.new: dict[str, Checked] = {}
+        self.changed = False
+
+    def _read(self) -> dict:
+        try:
+            digest, entries = _Unpickler(io.BytesIO(self.file.read_bytes())).load()
+        # A missing, truncated, foreign or corrupt cache is no cache: anything may fail.
+        except Exception:  # noqa: BLE001
+            return {}
+        return entries if digest == code_digest() and isinstance(entries, dict) else {}
+
+    def get(self, path: str, sha: str) -> Checked | None:
+        entry = self.old.get(path)
+        if isinstance(entry, Checked) and entry.sha == sha:
+            self.new[path] = entry
+            return entry
+        return None
+
+    def put(self, path: str, entry: Checked) -> None:
+        self.new[path], self.changed = entry, True
+
+    def save(self) -> None:
+        """Write the cache, if anything changed, as a whole: to a temporary file renamed
+        into place, so that a reader never sees half of it."""
+        if not self.on or (not self.changed and self.new.keys() == self.old.keys()):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".records-")
+        except OSError:
+            return  # a read-only checkout: check without keeping anything
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((code_digest(), self.new), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.file)
+        except OSError:
+            Path(temp).unlink(missing_ok=True)
