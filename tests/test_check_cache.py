@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 from factcheck import cli, filecheck
-from factcheck.cache import FOLDER, NAME
+from factcheck.cache import FOLDER, NAME, Store
 from factcheck.load import load_tree
 from factcheck.pages import cited_on_pages
+from factcheck.quotes import check_quotations
 from factcheck.validate import check_tree, cross_problems
 
 from conftest import HERE, ROOT, TODAY, make_tree
@@ -45,12 +47,22 @@ def cache_file(root: Path) -> Path:
     return root / FOLDER / NAME
 
 
+def assert_slim_suffices(root: Path) -> None:
+    """The cross-record rules find the same on the slim records as on the whole ones."""
+    records, slims, _, _ = filecheck.check_files(root, Store(root, on=False))
+    by_path = {r.path: r for r in records}
+    quotes = partial(check_quotations, whole=lambda slim: by_path[slim.path])
+    cited = cited_on_pages(root)
+    assert [r.data for r in slims] != [r.data for r in records]
+    assert cross_problems(slims, TODAY, cited, quotes) == cross_problems(records, TODAY, cited)
+
+
 @pytest.fixture
 def counted(monkeypatch):
-    """How many files were read and checked afresh, not taken from the cache."""
+    """The files read and checked afresh, not taken from the cache."""
     calls = []
     original = filecheck.check_file
-    monkeypatch.setattr(filecheck, "check_file", lambda *a: calls.append(a[2]) or original(*a))
+    monkeypatch.setattr(filecheck, "check_file", lambda *a: calls.append(a[0]) or original(*a))
     return calls
 
 
@@ -81,8 +93,7 @@ def test_every_broken_record_of_the_corpus_is_reported_alike_from_the_cache(tmp_
     cold, warm = check_tree(root, TODAY)[1], check_tree(root, TODAY)[1]
     assert [p.text() for p in fresh] == [p.text() for p in cold] == [p.text() for p in warm]
     assert fresh, f"{name}: the broken record should have problems"
-    records, slims, _, _ = filecheck.check_files(root, cache=False)
-    assert cross_problems(slims, TODAY) == cross_problems(records, TODAY)
+    assert_slim_suffices(root)
 
 
 def test_a_file_edited_after_a_warm_run_is_checked_again(tmp_path, capsys, counted):
@@ -95,11 +106,23 @@ def test_a_file_edited_after_a_warm_run_is_checked_again(tmp_path, capsys, count
     (root / C).write_text(text)
     counted.clear()
     edited = run_check(root, capsys)
-    assert counted == [root / C]
+    assert counted == [C]
     assert edited[0] == 1 and "unknown source `news-articel`" in edited[2]
     assert edited == run_check(root, capsys, "--no-cache")
     (root / C).write_text(text.replace("news-articel", "news-article"))
     assert run_check(root, capsys) == first
+
+
+def test_an_edited_source_is_looked_up_again_for_the_unchanged_claims_that_quote_it(tmp_path, capsys, counted):
+    root = make_tree(tmp_path)
+    run_check(root, capsys)
+    source = root / "sources/expert-paper.yaml"
+    source.write_text(source.read_text().replace("It is a binary system.", "It is a plural system."))
+    counted.clear()
+    edited = run_check(root, capsys)
+    assert counted == ["sources/expert-paper.yaml"]
+    assert 'rebuttals[0].quote.text: the quote "It is a binary system." is not found' in edited[2]
+    assert edited == run_check(root, capsys, "--no-cache")
 
 
 def test_a_deleted_or_added_file_is_seen(tmp_path, capsys):
@@ -178,8 +201,4 @@ def test_records_from_the_cache_hold_the_whole_data(tmp_path):
 @pytest.mark.parametrize("project", ["fixture", "real"])
 def test_the_cross_record_rules_see_the_same_in_the_slim_records(tmp_path, project):
     """The slim copy (factcheck.slim) holds every field the cross-record rules read."""
-    root = make_tree(tmp_path, CASES["unknown reference"]) if project == "fixture" else ROOT
-    records, slims, _, _ = filecheck.check_files(root, cache=False)
-    cited = cited_on_pages(root)
-    assert [r.data for r in slims] != [r.data for r in records]
-    assert cross_problems(slims, TODAY, cited) == cross_problems(records, TODAY, cited)
+    assert_slim_suffices(make_tree(tmp_path, CASES["unknown reference"]) if project == "fixture" else ROOT)

@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .editions import FILE as EDITIONS_FILE
-from .load import Record
+from .load import FOLDERS, Record
 from .problems import Problem
 from .schema import SCHEMA_DIR
 
@@ -68,22 +68,27 @@ class _Unpickler(pickle.Unpickler):
 
 
 class Store:
-    """path → the Checked result of that file, for the files of one project."""
+    """For the files of one project: path → the Checked result of that file; and path →
+    the quotation findings of a record or page, with what they depend on (quotes.py)."""
 
     def __init__(self, root: Path, on: bool):
         self.file = root / FOLDER / NAME
         self.on = on
-        self.old = self._read() if on else {}
+        self.old, self.old_quotes = self._read() if on else ({}, {})
         self.new: dict[str, Checked] = {}
+        self.quotes: dict[str, tuple] = {}
         self.changed = False
+        self._source_shas: dict[str, str] | None = None  # by key, when every file has been read
 
-    def _read(self) -> dict:
+    def _read(self) -> tuple[dict, dict]:
         try:
-            digest, entries = _Unpickler(io.BytesIO(self.file.read_bytes())).load()
+            digest, entries, quotes = _Unpickler(io.BytesIO(self.file.read_bytes())).load()
         # A missing, truncated, foreign or corrupt cache is no cache: anything may fail.
         except Exception:  # noqa: BLE001
-            return {}
-        return entries if digest == code_digest() and isinstance(entries, dict) else {}
+            return {}, {}
+        if digest != code_digest() or not isinstance(entries, dict) or not isinstance(quotes, dict):
+            return {}, {}
+        return entries, quotes
 
     def get(self, path: str, sha: str) -> Checked | None:
         entry = self.old.get(path)
@@ -95,10 +100,32 @@ class Store:
     def put(self, path: str, entry: Checked) -> None:
         self.new[path], self.changed = entry, True
 
+    def sha(self, path: str) -> str | None:
+        return self.new[path].sha if path in self.new else None
+
+    def depends(self, own: str | None, sources: list[str]) -> tuple:
+        """The contents that quotation findings depend on: of the text that quotes (its
+        SHA-256) and of the sources it quotes."""
+        if self._source_shas is None:
+            folder = FOLDERS["source"] + "/"
+            self._source_shas = {p[len(folder) : -5]: e.sha for p, e in self.new.items() if p.startswith(folder)}
+        return own, tuple((key, self._source_shas.get(key)) for key in sources)
+
+    def recall(self, path: str, depends: tuple) -> tuple | None:
+        entry = self.old_quotes.get(path)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == depends:
+            self.quotes[path] = entry
+            return entry[1]
+        return None
+
+    def remember(self, path: str, depends: tuple, found: tuple) -> None:
+        self.quotes[path], self.changed = (depends, found), True
+
     def save(self) -> None:
         """Write the cache, if anything changed, as a whole: to a temporary file renamed
         into place, so that a reader never sees half of it."""
-        if not self.on or (not self.changed and self.new.keys() == self.old.keys()):
+        same = self.new.keys() == self.old.keys() and self.quotes.keys() == self.old_quotes.keys()
+        if not self.on or (not self.changed and same):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +134,7 @@ class Store:
             return  # a read-only checkout: check without keeping anything
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((code_digest(), self.new), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((code_digest(), self.new, self.quotes), out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.file)
         except OSError:
             Path(temp).unlink(missing_ok=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .cache import Checked, Store, enabled
-from .checks import RECORD_CHECKS
-from .load import Record, read_file, record_files
+from .cache import Checked, Store
+from .checks import RECORD_CHECKS, record_dates, references
+from .load import Record, read_bytes, read_file, record_files
 from .problems import Problem
-from .quotes import evidence_texts, quotations
+from .quotes import cited_sources
 from .schema import check_schema
 from .slim import slim
 from .translations import coverage_counts
@@ -25,16 +25,16 @@ def record_problems(record: Record) -> list[Problem]:
 
 
 def _derive(record: Record) -> None:
-    """Work out, while the whole record is at hand, what later needs more than its slim copy."""
+    """Work out, while the whole record is at hand, what is kept with its slim copy."""
     coverage_counts(record)
-    if record.readable:
-        quotations(record)
-        if record.kind == "source":
-            evidence_texts(record)
+    references(record)
+    record_dates(record)
+    if record.kind == "claim" and record.readable:
+        cited_sources(record)
 
 
-def check_file(root: Path, kind: str, file: Path, raw: bytes, sha: str) -> tuple[Checked, Record | None]:
-    record, read = read_file(root, kind, file, raw)
+def check_file(rel: str, kind: str, raw: bytes, sha: str) -> tuple[Checked, Record | None]:
+    record, read = read_file(rel, kind, raw)
     own = record_problems(record) if record and record.readable else []
     if record:
         _derive(record)
@@ -45,36 +45,35 @@ class LazyRecord(Record):
     """A record taken from the cache: its data and lines are read from the file only when
     something asks for them (the model does; the checker does not)."""
 
-    def __init__(self, root: Path, file: Path, known: Record):
+    def __init__(self, file: str, known: Record):
         self.kind, self.path, self.key = known.kind, known.path, known.key
-        self.readable, self.derived = known.readable, known.derived
-        self._where = (root, file)
+        # Its own derived values: those worked out from the whole data are not kept in the cache.
+        self.readable, self.derived = known.readable, dict(known.derived)
+        self._file = file
 
     def __getattr__(self, name: str):
         if name not in ("data", "lines"):
             raise AttributeError(name)
-        root, file = self._where
-        record, _ = read_file(root, self.kind, file, file.read_bytes())
+        record, _ = read_file(self.path, self.kind, read_bytes(self._file))
         self.data, self.lines = (record.data, record.lines) if record else ({}, {})
         return self.__dict__[name]
 
 
-def check_files(root: Path, cache: bool | None = None):
+def check_files(root: Path, store: Store):
     """(records, slim records, problems reading them, their own problems), in file order."""
-    store = Store(root, enabled(cache))
     records, slims, read, own = [], [], [], []
-    for kind, file, found in record_files(root):
+    for kind, rel, file, found in record_files(root):
         read += found
         if file is None:
             continue
-        raw, rel = file.read_bytes(), file.relative_to(root).as_posix()
+        raw = read_bytes(file)
         sha = hashlib.sha256(raw).hexdigest()
         checked = store.get(rel, sha)
         if checked is None:
-            checked, record = check_file(root, kind, file, raw, sha)
+            checked, record = check_file(rel, kind, raw, sha)
             store.put(rel, checked)
         elif checked.slim is not None and checked.slim.readable:
-            record = LazyRecord(root, file, checked.slim)
+            record = LazyRecord(file, checked.slim)
         else:
             record = checked.slim
         read += checked.read
@@ -82,5 +81,4 @@ def check_files(root: Path, cache: bool | None = None):
         if record is not None:
             records.append(record)
             slims.append(checked.slim)
-    store.save()
     return records, slims, read, own

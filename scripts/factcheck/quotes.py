@@ -55,11 +55,20 @@ def evidence_texts(source: Record) -> list[str]:
     return source.derive("evidence", compute)
 
 
-class Evidence:
-    """The normalised excerpts and title of every source, by key."""
+def _itself(record: Record) -> Record:
+    return record
 
-    def __init__(self, records: Records):
-        self.texts: dict[str, list[str]] = {source.key: evidence_texts(source) for source in of_kind(records, "source")}
+
+class Evidence:
+    """The normalised excerpts and title of every source, by key, worked out when first
+    needed from the whole record (`whole`: the checker's slim copies hold no excerpts)."""
+
+    def __init__(self, records: Records, whole=_itself):
+        self.sources = {source.key: source for source in of_kind(records, "source")}
+        self.whole = whole
+
+    def texts(self, key: str) -> list[str]:
+        return evidence_texts(self.whole(self.sources[key]))
 
     def missing(self, quotation: str, keys: list[str]) -> list[str]:
         return self.missing_parts(parts(quotation), keys)
@@ -67,9 +76,9 @@ class Evidence:
     def missing_parts(self, quotation_parts: tuple[str, ...], keys: list[str]) -> list[str]:
         """The parts of a quotation that no excerpt of these sources holds. A source that
         does not exist or cannot be read is reported elsewhere; its quotations wait for it."""
-        if any(key not in self.texts for key in keys):
+        if any(key not in self.sources for key in keys):
             return []
-        pool = [text for key in keys for text in self.texts.get(key, [])]
+        pool = [text for key in keys for text in self.texts(key)]
         return [part for part in quotation_parts if not any(part in text for text in pool)]
 
 
@@ -86,13 +95,18 @@ class Quotation:
     fix: str
 
 
-def _cited_sources(claim: dict) -> list[str]:
-    keys = []
-    for appearance in as_list(claim.get("appearances")):
-        keys += [get(appearance, "source"), get(appearance, "via")]
-    keys += [get(rebuttal, "source") for rebuttal in as_list(claim.get("rebuttals"))]
-    keys += as_list(claim.get("further_sources"))
-    return list(dict.fromkeys(k for k in keys if isinstance(k, str)))
+def cited_sources(claim: Record) -> list[str]:
+    """Every source a claim cites, in order; worked out once per record."""
+
+    def compute(record: Record) -> list[str]:
+        keys = []
+        for appearance in as_list(record.data.get("appearances")):
+            keys += [get(appearance, "source"), get(appearance, "via")]
+        keys += [get(rebuttal, "source") for rebuttal in as_list(record.data.get("rebuttals"))]
+        keys += as_list(record.data.get("further_sources"))
+        return list(dict.fromkeys(k for k in keys if isinstance(k, str)))
+
+    return claim.derive("cited", compute)
 
 
 def _show(part: str) -> str:
@@ -140,7 +154,7 @@ def _running_text(record: Record, keys: tuple | None) -> Iterator[Quotation]:
 
 def _own_quotations(record: Record) -> list[Quotation]:
     if record.kind == "claim":
-        cited = tuple(_cited_sources(record.data))
+        cited = tuple(cited_sources(record))
         return [*_statements(record), *_rebuttal_quotes(record), *_running_text(record, cited)]
     if record.kind == "category":
         return list(_running_text(record, None))
@@ -162,17 +176,41 @@ def _category_sources(records: Records) -> dict[str, list[str]]:
     for claim in of_kind(records, "claim"):
         for key in as_list(claim.data.get("categories")):
             if isinstance(key, str):
-                cited.setdefault(key, []).extend(_cited_sources(claim.data))
+                cited.setdefault(key, []).extend(cited_sources(claim))
     return {key: sorted(set(keys)) for key, keys in cited.items()}
 
 
-def check_quotations(records: Records) -> Iterator[Problem]:
-    """Every verbatim quotation is in an excerpt of its own source."""
-    evidence, by_category = Evidence(records), _category_sources(records)
+def _looked_up_in(record: Record, by_category: dict[str, list[str]]) -> list[str]:
+    """Every source a record's quotations may be looked for in: with the record itself,
+    all that its findings depend on."""
+    if record.kind == "claim":
+        return cited_sources(record)
+    if record.kind == "category":
+        return by_category.get(record.key, [])
+    if record.kind == "source":
+        return [record.key]
+    return [k for k in as_list(record.data.get("sources")) if isinstance(k, str)]
+
+
+def _problems(record: Record, evidence: Evidence, by_category: dict[str, list[str]]) -> Iterator[Problem]:
+    for quote in quotations(record):
+        keys = list(quote.keys) if quote.keys is not None else by_category.get(record.key, [])
+        for part in evidence.missing_parts(quote.parts, keys):
+            message = f'{quote.what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}'
+            yield Problem(record.path, quote.line, quote.field, message, quote.fix)
+
+
+def check_quotations(records: Records, whole=_itself, memo=None) -> Iterator[Problem]:
+    """Every verbatim quotation is in an excerpt of its own source. `memo` (the checker's
+    cache) keeps each record's findings for as long as it and its sources are unchanged;
+    `whole` gives the whole record for a slim copy, read only when they did change."""
+    evidence, by_category = Evidence(records, whole), _category_sources(records)
     for kind in ("claim", "category", "source", "event"):
         for record in of_kind(records, kind):
-            for quote in quotations(record):
-                keys = list(quote.keys) if quote.keys is not None else by_category.get(record.key, [])
-                for part in evidence.missing_parts(quote.parts, keys):
-                    message = f'{quote.what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}'
-                    yield Problem(record.path, quote.line, quote.field, message, quote.fix)
+            depends = memo.depends(memo.sha(record.path), _looked_up_in(record, by_category)) if memo else None
+            found = memo.recall(record.path, depends) if memo else None
+            if found is None:
+                found = tuple(_problems(whole(record), evidence, by_category))
+                if memo:
+                    memo.remember(record.path, depends, found)
+            yield from found

@@ -58,7 +58,8 @@ def _paths(value, where: tuple = ()):
 
 
 def slim(record: Record) -> Record:
-    """The record as the cross-record rules see it, sharing its derived values."""
+    """The record as the cross-record rules see it, with the values derived so far (a copy:
+    those worked out later from the whole record are not kept in the cache)."""
     data = prune(record.data, patterns(record.kind))
     lines = {where: record.lines[where] for where in _paths(data) if where in record.lines}
-    return Record(record.kind, record.path, record.key, data, lines, record.readable, record.derived)
+    return Record(record.kind, record.path, record.key, data, lines, record.readable, dict(record.derived))

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
+from .cache import Store, enabled
 from .checks import cross_record_checks
 from .filecheck import check_files, record_problems
 from .load import YES_NO, Record
 from .pages import check_pages, cited_on_pages
 from .problems import Problem
+from .quotes import check_quotations
 from .translations import check_translated_pages
 
 
-def cross_problems(records: list[Record], today: dt.date, cited_on_pages: frozenset = frozenset()) -> list[Problem]:
+def cross_problems(
+    records: list[Record], today: dt.date, cited_on_pages: frozenset = frozenset(), quotes=check_quotations
+) -> list[Problem]:
     problems: list[Problem] = []
-    for rule in cross_record_checks(today, cited_on_pages):
+    for rule in cross_record_checks(today, cited_on_pages, quotes):
         problems += rule(records)
     return problems
 
@@ -30,9 +35,14 @@ def check_tree(
 ) -> tuple[list[Record], list[Problem]]:
     """Every problem of the project's records. `cache`: keep and reuse what each file gave
     (factcheck.cache; default: on, unless FACTCHECK_NO_CACHE is set)."""
-    records, slims, read_problems, own = check_files(root, cache)
-    later = check_translated_pages(root) + check_pages(root, slims) + own
-    later += cross_problems(slims, today or dt.date.today(), cited_on_pages(root))
+    store = Store(root, enabled(cache))
+    records, slims, read_problems, own = check_files(root, store)
+    by_path = {record.path: record for record in records}
+    whole = lambda slim: by_path[slim.path]  # noqa: E731
+    later = check_translated_pages(root) + check_pages(root, slims, whole, store) + own
+    quotes = partial(check_quotations, whole=whole, memo=store)
+    later += cross_problems(slims, today or dt.date.today(), cited_on_pages(root), quotes)
+    store.save()
     # A value YAML read as yes/no is the problem to fix: one message for it, not a chain of
     # consequences (`verdict: False` is a yes/no value, so not a key, so an unknown verdict).
     yes_no = {(p.path, p.field) for p in read_problems if YES_NO in p.message}
