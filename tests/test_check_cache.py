@@ -6,6 +6,7 @@ checker's own results is refused without running it."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from functools import partial
@@ -123,6 +124,35 @@ def test_an_edited_source_is_looked_up_again_for_the_unchanged_claims_that_quote
     assert counted == ["sources/expert-paper.yaml"]
     assert 'rebuttals[0].quote.text: the quote "It is a binary system." is not found' in edited[2]
     assert edited == run_check(root, capsys, "--no-cache")
+
+
+def test_settled_files_are_not_read_again_but_any_write_is_seen(tmp_path, capsys, monkeypatch, counted):
+    """A file's size and times stand for its content only while no write changed its change
+    time, even one that keeps the size and puts the modification time back."""
+    monkeypatch.setattr("factcheck.cache.SETTLED_NS", -(10**15))  # the files written just now count as settled
+    root = make_tree(tmp_path)
+    run_check(root, capsys)
+    first = run_check(root, capsys)
+    reads = []
+    monkeypatch.setattr(filecheck, "read_bytes", lambda file: reads.append(file) or Path(file).read_bytes())
+    assert run_check(root, capsys) == first and reads == []
+    before = (root / C).stat()
+    (root / C).write_text((root / C).read_text().replace("news-article", "news-articel"))
+    os.utime(root / C, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (root / C).stat().st_size == before.st_size and (root / C).stat().st_mtime_ns == before.st_mtime_ns
+    counted.clear()
+    edited = run_check(root, capsys)
+    assert counted == [C]  # (its sources are read too, to look its quotations up again)
+    assert "unknown source `news-articel`" in edited[2]
+
+
+def test_files_changed_just_before_a_run_are_read_again_next_time(tmp_path, capsys, monkeypatch):
+    root = make_tree(tmp_path)
+    run_check(root, capsys)
+    reads = []
+    monkeypatch.setattr(filecheck, "read_bytes", lambda file: reads.append(file) or Path(file).read_bytes())
+    run_check(root, capsys)
+    assert len(reads) == len(list(root.glob("*/*.yaml")) + list(root.glob("*.yaml")))
 
 
 def test_a_deleted_or_added_file_is_seen(tmp_path, capsys):

@@ -2,7 +2,13 @@
 .cache/factcheck/ under the project root and keyed on the file's content (SHA-256) and on a
 digest of the code, schemas and libraries that produced it, so that an edit to any of them
 starts afresh. A cache that cannot be read is ignored and rebuilt; one that cannot be
-written is left out. Turned off by `check --no-cache` or FACTCHECK_NO_CACHE=1."""
+written is left out. Turned off by `check --no-cache` or FACTCHECK_NO_CACHE=1.
+
+As git does for its index, a file is not read again while its size, modification and
+change times and inode are those recorded with its SHA-256: every write changes the change
+time, which no program can set back. Times are trusted only for files last changed well
+before the run that recorded them, so that two edits within one tick of a coarse file
+system clock cannot look alike."""
 
 from __future__ import annotations
 
@@ -12,7 +18,8 @@ import os
 import pickle
 import sys
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -27,6 +34,7 @@ NAME = "records.pickle"
 OFF = "FACTCHECK_NO_CACHE"
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "referencing")
+SETTLED_NS = 3_000_000_000  # a file's times are trusted once they are this much older than the run
 # The only classes a cache file may hold: unpickling anything else could run code.
 ALLOWED = {
     ("factcheck.problems", "Problem"),
@@ -44,6 +52,12 @@ class Checked:
     read: tuple[Problem, ...]  # the problems found reading it
     own: tuple[Problem, ...]  # its schema and one-record rules (checks.RECORD_CHECKS)
     slim: Record | None  # what the cross-record rules read of it (slim.py); None: no record
+    stat: tuple | None = None  # the file's size, times and inode, once settled (see above)
+
+
+def file_stat(file: str) -> tuple:
+    st = os.stat(file)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def enabled(wanted: bool | None = None) -> bool:
@@ -78,6 +92,7 @@ class Store:
         self.new: dict[str, Checked] = {}
         self.quotes: dict[str, tuple] = {}
         self.changed = False
+        self.started = time.time_ns()
         self._source_shas: dict[str, str] | None = None  # by key, when every file has been read
 
     def _read(self) -> tuple[dict, dict]:
@@ -90,15 +105,25 @@ class Store:
             return {}, {}
         return entries, quotes
 
-    def get(self, path: str, sha: str) -> Checked | None:
+    def unchanged(self, path: str, stat: tuple) -> Checked | None:
+        """The file's entry if it cannot have changed since it was recorded (see above)."""
         entry = self.old.get(path)
-        if isinstance(entry, Checked) and entry.sha == sha:
+        if isinstance(entry, Checked) and entry.stat is not None and entry.stat == stat:
             self.new[path] = entry
             return entry
         return None
 
-    def put(self, path: str, entry: Checked) -> None:
-        self.new[path], self.changed = entry, True
+    def get(self, path: str, sha: str, stat: tuple) -> Checked | None:
+        entry = self.old.get(path)
+        if isinstance(entry, Checked) and entry.sha == sha:
+            self.put(path, entry, stat)
+            return entry
+        return None
+
+    def put(self, path: str, entry: Checked, stat: tuple) -> None:
+        settled = stat if max(stat[1], stat[2]) < self.started - SETTLED_NS else None
+        self.new[path] = entry if entry.stat == settled else replace(entry, stat=settled)
+        self.changed = self.changed or self.new[path] is not self.old.get(path)
 
     def sha(self, path: str) -> str | None:
         return self.new[path].sha if path in self.new else None
@@ -109,7 +134,7 @@ class Store:
         if self._source_shas is None:
             folder = FOLDERS["source"] + "/"
             self._source_shas = {p[len(folder) : -5]: e.sha for p, e in self.new.items() if p.startswith(folder)}
-        return own, tuple((key, self._source_shas.get(key)) for key in sources)
+        return own, tuple(sources), tuple(map(self._source_shas.get, sources))
 
     def recall(self, path: str, depends: tuple) -> tuple | None:
         entry = self.old_quotes.get(path)

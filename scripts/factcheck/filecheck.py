@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .cache import Checked, Store
+from .cache import Checked, Store, file_stat
 from .checks import RECORD_CHECKS, record_dates, references
 from .load import Record, read_bytes, read_file, record_files
 from .problems import Problem
@@ -66,12 +66,15 @@ def check_files(root: Path, store: Store):
         read += found
         if file is None:
             continue
-        raw = read_bytes(file)
-        sha = hashlib.sha256(raw).hexdigest()
-        checked = store.get(rel, sha)
+        stat = file_stat(file)
+        checked = store.unchanged(rel, stat) if store.on else None
+        if checked is None:
+            raw = read_bytes(file)
+            sha = hashlib.sha256(raw).hexdigest()
+            checked = store.get(rel, sha, stat)
         if checked is None:
             checked, record = check_file(rel, kind, raw, sha)
-            store.put(rel, checked)
+            store.put(rel, checked, stat)
         elif checked.slim is not None and checked.slim.readable:
             record = LazyRecord(file, checked.slim)
         else:
