@@ -21,8 +21,9 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
+
+import yaml
 
 from .editions import FILE as EDITIONS_FILE
 from .load import FOLDERS, Record
@@ -65,9 +66,24 @@ def enabled(wanted: bool | None = None) -> bool:
     return wanted if wanted is not None else os.environ.get(OFF, "0") in ("", "0")
 
 
+def _library_versions() -> list[str]:
+    """The installed versions of the libraries whose behaviour shapes the messages. Their
+    dist-info folders name them; importlib.metadata takes longer to import than a warm
+    check takes to run, and is asked only for a library installed elsewhere."""
+    folder = Path(yaml.__file__).parents[1]
+    found = {n.split("-")[0].lower().replace("_", "-"): n for n in os.listdir(folder) if n.endswith(".dist-info")}
+    return [found.get(name.lower()) or _metadata_version(name) for name in LIBRARIES]
+
+
+def _metadata_version(name: str) -> str:
+    from importlib.metadata import version
+
+    return f"{name}-{version(name)}"
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{[version(n) for n in LIBRARIES]}\0".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{_library_versions()}\0".encode())
     files = [*sorted(PACKAGE.rglob("*.py")), *sorted(SCHEMA_DIR.glob("*.json")), EDITIONS_FILE]
     for file in files:
         digest.update(file.relative_to(PACKAGE.parents[1]).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")

@@ -12,11 +12,9 @@ from pathlib import Path
 from .addresses import lost, read_list
 from .cache import FOLDER, OFF
 from .load import load_tree
-from .model import build_model
 from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
-from .site import check_once, clean, generate
 from .translations import coverage_line, stamp
 from .validate import check_tree
 
@@ -35,7 +33,13 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
+# The site's modules (the model and the renderers) are imported by the commands that use
+# them: `check`, which editors run again and again, does not wait for them.
+
+
 def cmd_generate(args) -> int:
+    from .site import generate
+
     result = generate(args.root)
     print(report(result.problems), file=sys.stderr if result.site is None else sys.stdout)
     if result.site is None:
@@ -45,6 +49,8 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .site import check_once
+
     # Checked once here; the hooks of both editions reuse this check and render once.
     checked = check_once(args.root, args.root / "docs")
     if checked.site is None:
@@ -71,6 +77,8 @@ def cmd_build(args) -> int:
 
 def cmd_addresses(args) -> int:
     """Record new claims' addresses in published.yaml: the only command that writes it."""
+    from .model import build_model
+
     records, problems = check_tree(args.root)
     blocking = [p for p in errors(problems) if UNRECORDED not in p.message]
     if blocking:
@@ -101,6 +109,8 @@ def cmd_compare_addresses(args) -> int:
 
 
 def cmd_clean(args) -> int:
+    from .site import clean
+
     removed = clean(args.root)
     print(f"removed {len(removed)} generated path(s) and the built site")
     return 0

@@ -320,12 +320,12 @@ def parse(path: str, raw: bytes, kind: str, key: str) -> tuple[Record | None, li
     return Record(kind, path, key, data, builder.lines), builder.problems
 
 
-def _listing(folder: Path) -> list[os.DirEntry]:
-    """The files of a folder, by name (os.scandir lists tens of thousands of files several
-    times faster than Path.glob)."""
+def _listing(folder: Path) -> list[str]:
+    """The names of a folder's files, sorted (os.scandir lists tens of thousands of files
+    several times faster than Path.glob)."""
     try:
         with os.scandir(folder) as found:
-            return sorted((e for e in found if not e.name.startswith(".") and not e.is_dir()), key=lambda e: e.name)
+            return sorted([e.name for e in found if not e.name.startswith(".") and not e.is_dir()])
     except FileNotFoundError:
         return []
 
@@ -335,12 +335,13 @@ def record_files(root: Path) -> Iterator[tuple[str, str, str | None, list[Proble
     read (None when a required single file is missing), or a problem with its name alone.
     Files are named by plain strings: a Path for each of tens of thousands costs time."""
     for kind, folder in FOLDERS.items():
-        for entry in _listing(root / folder):
-            rel = f"{folder}/{entry.name}"
-            if entry.name.endswith(".yaml"):
-                yield kind, rel, entry.path, []
+        where = f"{root}/{folder}/"
+        for name in _listing(root / folder):
+            rel = f"{folder}/{name}"
+            if name.endswith(".yaml"):
+                yield kind, rel, where + name, []
             else:
-                stem = Path(entry.name).stem
+                stem = Path(name).stem
                 yield (
                     kind,
                     rel,
