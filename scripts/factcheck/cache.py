@@ -40,7 +40,6 @@ SETTLED_NS = 3_000_000_000  # a file's times are trusted once they are this much
 ALLOWED = {
     ("factcheck.problems", "Problem"),
     ("factcheck.load", "Record"),
-    ("factcheck.quotes", "Quotation"),
     ("factcheck.cache", "Checked"),
 }
 
