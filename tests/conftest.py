@@ -18,7 +18,7 @@ TODAY = dt.date(2020, 12, 30)
 def make_tree(tmp_path: Path, edits: dict | None = None) -> Path:
     """A copy of the good fixture with edits: path → new text, bytes, None (delete) or (old, new)."""
     root = tmp_path / "records"
-    shutil.copytree(GOOD, root)
+    shutil.copytree(GOOD, root, ignore=shutil.ignore_patterns(".cache"))  # the checker's cache of GOOD
     for rel, edit in (edits or {}).items():
         target = root / rel
         if edit is None:

@@ -35,6 +35,7 @@ from .corpus import ROOT, copy_real, write_synthetic
 
 BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 900, 120
 TRIVIAL_PAGES = 200  # trivial pages built beside the claim pages, for the per-page comparison
+NO_CACHE, CACHE_FOLDER = "FACTCHECK_NO_CACHE", ".cache/factcheck"  # factcheck.cache, not imported before the snapshot
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 FIRST_VISIT = ("search/search_index.json", "sitemap.xml")  # fetched by Material on every first visit
@@ -63,6 +64,7 @@ class SizeResult:
     plain: Measure | None = None
     generate_s: float | None = None
     check_s: float | None = None
+    checks: dict[str, Measure] = field(default_factory=dict)  # `factcheck check` runs: see measure_check
     pages_html: int | None = None
     site_mb: float | None = None
     first_visit: dict | None = None  # file → (raw MB, gzip MB)
@@ -129,13 +131,25 @@ def timed_generate(project: Path) -> tuple[float, float]:
         spent.append(time.perf_counter() - start)
         return out
 
-    with mock.patch.object(site_module, "check_tree", check_tree):
+    # Without the checker's cache, so that these figures stay those of a whole check (the
+    # cache is measured on its own, measure_check).
+    with mock.patch.object(site_module, "check_tree", check_tree), mock.patch.dict(os.environ, {NO_CACHE: "1"}):
         start = time.perf_counter()
         result = site_module.generate(project, languages=("en",))
         total = time.perf_counter() - start
     if result.site is None:
         raise SystemExit(f"{project}: the synthetic records have errors")
     return total, spent[0]
+
+
+def measure_check(project: Path, log: Path) -> dict[str, Measure]:
+    """`python -m factcheck check` as an editor runs it, each in a fresh process: without
+    the cache, then with an empty cache (the first run fills it), then again (warm)."""
+    shutil.rmtree(project / CACHE_FOLDER, ignore_errors=True)
+    cmd = [sys.executable, "-m", "factcheck", "--root", str(project), "check"]
+    runs = {"no cache": [*cmd, "--no-cache"], "first run": cmd, "warm": cmd}
+    cached = {k: v for k, v in env(None).items() if k != NO_CACHE}
+    return {name: run_measured(args, project, cached, log, RUN_TIMEOUT * 5) for name, args in runs.items()}
 
 
 def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResult:
@@ -164,6 +178,8 @@ def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResul
         )
     result.generate_s, result.check_s = timed_generate(project)
     log(f"  check + generate in-process: {result.generate_s:.1f} s (check_tree {result.check_s:.1f} s)")
+    result.checks = measure_check(project, work / f"check-{n}.log")
+    log("  `factcheck check`: " + ", ".join(f"{k} {m.seconds:.1f} s" for k, m in result.checks.items()))
     return result
 
 
@@ -207,7 +223,7 @@ def profile_check(n: int, work: Path, top: int = 10) -> dict:
     if not (project / "claims").is_dir():
         write_synthetic(project, n)
     profiler, start = cProfile.Profile(), time.perf_counter()
-    profiler.runcall(check_tree, project)
+    profiler.runcall(check_tree, project, cache=False)  # the whole check, as on a first run
     seconds = time.perf_counter() - start
     rows = [
         (f"{re.sub(r'^.*?(site-packages|scripts)/', '', file)}:{line}({func})", tt, ct, nc)

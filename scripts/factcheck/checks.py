@@ -147,11 +147,15 @@ def check_unique(records: Records) -> Iterator[Problem]:
                 seen[value] = record.path
 
 
-def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
-    """(where, kind, key) for every reference a record makes: the fields its schema marks `x-ref`."""
-    for pattern, kind in annotated(record.kind, "x-ref"):
-        for where, key in values_at(record.data, pattern):
-            yield where, kind, key
+def references(record: Record) -> tuple[tuple[tuple, str, str], ...]:
+    """(where, kind, key) for every reference a record makes: the fields its schema marks
+    `x-ref`. Worked out once per record (and kept by the checker's cache)."""
+
+    def compute(record: Record) -> tuple:
+        found = annotated(record.kind, "x-ref")
+        return tuple((where, kind, key) for pattern, kind in found for where, key in values_at(record.data, pattern))
+
+    return record.derive("references", compute)
 
 
 def _home(kind: str) -> str:
@@ -188,7 +192,7 @@ def former_slugs(records: Records) -> dict[str, str]:
 def check_references(records: Records) -> Iterator[Problem]:
     keys, renamed = known_keys(records), former_slugs(records)
     for record in records:
-        for where, kind, key in _references(record) if record.readable else ():
+        for where, kind, key in references(record) if record.readable else ():
             if kind == "claim" and key in renamed:
                 yield problem(
                     record, where, f"claim `{key}` is now `{renamed[key]}`", f"write `{renamed[key]}`", WARNING
@@ -202,7 +206,7 @@ def check_evidence_sources(records: Records) -> Iterator[Problem]:
     correction, nor shows that anything but a media report happened."""
     shaky = {r.key for r in of_kind(records, "source") if r.data.get("appearance_only") is True}
     for record in of_kind(records, "claim", "event"):
-        for where, kind, key in _references(record):
+        for where, kind, key in references(record):
             if kind != "source" or key not in shaky:
                 continue
             if record.kind == "claim" and where[0] in ("rebuttals", "further_sources"):
@@ -243,22 +247,31 @@ def _real_date(value) -> bool:
     return parse_date(value) is not None
 
 
-def _dates(record: Record) -> Iterator[tuple[tuple, str]]:
-    """Every date a record holds: the fields whose schema is marked `x-date`."""
-    for pattern, _ in annotated(record.kind, "x-date") if record.kind in SCHEMA_FOR else ():
-        for where, value in values_at(record.data, pattern):
-            if isinstance(value, str):
-                yield where, value
+def record_dates(record: Record) -> tuple[tuple[tuple, str, bool, int | None], ...]:
+    """Every date a record holds (the fields whose schema is marked `x-date`): where, the
+    text, whether it is a real day, and the day it means as an ordinal. Worked out once per
+    record (and kept by the checker's cache)."""
+
+    def compute(record: Record) -> tuple:
+        found = []
+        for pattern, _ in annotated(record.kind, "x-date") if record.kind in SCHEMA_FOR else ():
+            for where, value in values_at(record.data, pattern):
+                if isinstance(value, str):
+                    day = parse_date(value)
+                    found.append((where, value, _real_date(value), day.toordinal() if day else None))
+        return tuple(found)
+
+    return record.derive("dates", compute)
 
 
 def make_check_dates(today: dt.date) -> Callable[[Records], Iterator[Problem]]:
     def check_dates(records: Records) -> Iterator[Problem]:
         """Dates are real days, not in the future, and in order."""
         for record in records:
-            for where, value in _dates(record):
-                if not _real_date(value):
+            for where, value, real, day in record_dates(record):
+                if not real:
                     yield problem(record, where, f"`{value}` is not a real date", "check the day and month")
-                elif (day := parse_date(value)) and day > today:
+                elif day and day > today.toordinal():
                     yield problem(
                         record,
                         where,
@@ -384,9 +397,10 @@ def check_text_languages(records: Records) -> Iterator[Problem]:
 def make_check_unused_sources(cited_on_pages: frozenset = frozenset()):
     def check_unused_sources(records: Records) -> Iterator[Problem]:
         """A source nothing cites (no claim, event or hand-written page) is probably left over."""
-        cited = {key for r in of_kind(records, "claim", "event") for _, kind, key in _references(r) if kind == "source"}
+        cited = {key for r in of_kind(records, "claim", "event") for _, kind, key in references(r) if kind == "source"}
+        cited |= cited_on_pages
         for record in of_kind(records, "source"):
-            if record.key not in cited | cited_on_pages:
+            if record.key not in cited:
                 yield problem(
                     record,
                     (),
@@ -518,26 +532,33 @@ def check_changes(records: Records) -> Iterator[Problem]:
                 )
 
 
+# Rules whose findings depend on one record alone: the checker's cache keeps them with the file.
+RECORD_CHECKS = [
+    check_text,
+    check_claim_slug,
+    check_addresses,
+    check_translations,
+    check_text_languages,
+    check_short_answer,
+    check_claim_reviewed,
+    check_annotations,
+]
+
+
 def cross_record_checks(
-    today: dt.date, cited_on_pages: frozenset = frozenset()
+    today: dt.date, cited_on_pages: frozenset = frozenset(), quotes=check_quotations
 ) -> list[Callable[[Records], Iterator[Problem]]]:
+    """Rules that compare records, or depend on the day: they run on every check. `quotes`:
+    check_quotations as the checker's cache calls it."""
     return [
-        check_text,
-        check_claim_slug,
         check_unique,
         check_references,
         check_evidence_sources,
-        check_addresses,
         make_check_dates(today),
         make_check_unused_sources(cited_on_pages),
-        check_translations,
-        check_text_languages,
         check_archived_media,
         make_check_review_age(today),
-        check_short_answer,
-        check_claim_reviewed,
-        check_annotations,
         check_changes,
-        check_quotations,
+        quotes,
         *ADDRESS_CHECKS,
     ]

@@ -10,12 +10,11 @@ import time
 from pathlib import Path
 
 from .addresses import lost, read_list
+from .cache import FOLDER, OFF
 from .load import load_tree
-from .model import build_model
 from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
-from .site import check_once, clean, generate
 from .translations import coverage_line, stamp
 from .validate import check_tree
 
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_check(args) -> int:
-    records, problems = check_tree(args.root, args.today)
+    records, problems = check_tree(args.root, args.today, cache=False if args.no_cache else None)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
     *lines, summary = report(problems, args.format).split("\n")
     # One stream, and the summary always last, whether the check passes or fails.
@@ -34,7 +33,13 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
+# The site's modules (the model and the renderers) are imported by the commands that use
+# them: `check`, which editors run again and again, does not wait for them.
+
+
 def cmd_generate(args) -> int:
+    from .site import generate
+
     result = generate(args.root)
     print(report(result.problems), file=sys.stderr if result.site is None else sys.stdout)
     if result.site is None:
@@ -44,6 +49,8 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .site import check_once
+
     # Checked once here; the hooks of both editions reuse this check and render once.
     checked = check_once(args.root, args.root / "docs")
     if checked.site is None:
@@ -70,6 +77,8 @@ def cmd_build(args) -> int:
 
 def cmd_addresses(args) -> int:
     """Record new claims' addresses in published.yaml: the only command that writes it."""
+    from .model import build_model
+
     records, problems = check_tree(args.root)
     blocking = [p for p in errors(problems) if UNRECORDED not in p.message]
     if blocking:
@@ -100,6 +109,8 @@ def cmd_compare_addresses(args) -> int:
 
 
 def cmd_clean(args) -> int:
+    from .site import clean
+
     removed = clean(args.root)
     print(f"removed {len(removed)} generated path(s) and the built site")
     return 0
@@ -145,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         type=dt.date.fromisoformat,
         default=None,
         help="check dates as if today were YYYY-MM-DD (default: today)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every file afresh and keep nothing in {FOLDER}/ (also: {OFF}=1); the messages are the same",
     )
     check.set_defaults(run=cmd_check)
     sub.add_parser("generate", help="check, then write the generated pages into docs/").set_defaults(run=cmd_generate)

@@ -6,6 +6,7 @@ of a source the page cites) and for the renderer and the claim pages' links back
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,32 +103,41 @@ def _ref_problems(rel: str, ref: Ref, keys: dict[str, set[str]], shaky: set[str]
     return []
 
 
-def check_pages(root: Path, records) -> list[Problem]:
+def check_pages(root: Path, records, whole=None, memo=None) -> list[Problem]:
     """Every footnote names a source, every marker a claim, and every quotation on a page is
-    word for word in an excerpt of a source the page cites."""
+    word for word in an excerpt of a source the page cites (`whole`, `memo`: see
+    quotes.check_quotations)."""
     keys = {
         "claim": {r.key for r in records if r.kind == "claim"},
         "source": {r.key for r in records if r.kind == "source"},
     }
     shaky = {r.key for r in records if r.kind == "source" and r.data.get("appearance_only") is True}
     renamed = former_slugs(records)
-    evidence = Evidence(records)
+    evidence = Evidence(records, whole) if whole else Evidence(records)
     problems = []
     for page in handwritten(root / "docs"):
-        rel = page.relative_to(root).as_posix()
-        _, refs, prose = parse(page.read_text(encoding="utf-8"))
+        rel, text = page.relative_to(root).as_posix(), page.read_text(encoding="utf-8")
+        _, refs, prose = parse(text)
         for ref in refs:
             problems += _ref_problems(rel, ref, keys, shaky, renamed)
         cited = sorted({r.key for r in refs if r.kind == "source" and r.key in keys["source"]})
-        for number, paragraph in _paragraphs(prose) if cited else []:
-            for passage in quoted_passages(paragraph):
-                if evidence.missing(passage, cited):
-                    message = f'"{passage}" is in no excerpt of a source this page cites'
-                    fix = (
-                        "add the passage to `excerpts:` of its source, or paraphrase it without double quotation marks"
-                    )
-                    problems.append(Problem(rel, number, "quotation", message, fix))
+        depends = memo.depends(hashlib.sha256(text.encode()).hexdigest(), cited) if memo else None
+        found = memo.recall(rel, depends) if memo else None
+        if found is None:
+            found = tuple(_quotation_problems(rel, prose, cited, evidence))
+            if memo:
+                memo.remember(rel, depends, found)
+        problems += found
     return problems
+
+
+def _quotation_problems(rel: str, prose: list[tuple[int, str]], cited: list[str], evidence: Evidence):
+    for number, paragraph in _paragraphs(prose) if cited else []:
+        for passage in quoted_passages(paragraph):
+            if evidence.missing(passage, cited):
+                message = f'"{passage}" is in no excerpt of a source this page cites'
+                fix = "add the passage to `excerpts:` of its source, or paraphrase it without double quotation marks"
+                yield Problem(rel, number, "quotation", message, fix)
 
 
 def _paragraphs(prose: list[tuple[int, str]]) -> list[tuple[int, str]]:

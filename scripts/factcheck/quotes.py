@@ -8,11 +8,12 @@ quotation into parts that must each be found."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from .access import Records, as_list, get, of_kind, problem
+from .access import Records, as_list, get, of_kind
 from .editions import LANGUAGES
-from .load import Record
+from .load import Record, field_name
 from .problems import Problem
 from .translations import localized_fields
 
@@ -41,36 +42,71 @@ def quoted_passages(text: str) -> list[str]:
     return _QUOTED.findall(normalise(text))
 
 
-class Evidence:
-    """The normalised excerpts and title of every source, by key."""
+def evidence_texts(source: Record) -> list[str]:
+    """A source's normalised excerpts and title: what quotations of it are looked for in."""
 
-    def __init__(self, records: Records):
-        self.texts: dict[str, list[str]] = {}
-        for source in of_kind(records, "source"):
-            excerpts = [
-                normalise(t)
-                for t in (get(e, "text") for e in as_list(source.data.get("excerpts")))
-                if isinstance(t, str)
-            ]
-            title = source.data.get("title")
-            self.texts[source.key] = excerpts + ([normalise(title)] if isinstance(title, str) else [])
+    def compute(record: Record) -> list[str]:
+        texts = (get(e, "text") for e in as_list(record.data.get("excerpts")))
+        title = record.data.get("title")
+        return [normalise(t) for t in texts if isinstance(t, str)] + (
+            [normalise(title)] if isinstance(title, str) else []
+        )
+
+    return source.derive("evidence", compute)
+
+
+def _itself(record: Record) -> Record:
+    return record
+
+
+class Evidence:
+    """The normalised excerpts and title of every source, by key, worked out when first
+    needed from the whole record (`whole`: the checker's slim copies hold no excerpts)."""
+
+    def __init__(self, records: Records, whole=_itself):
+        self.sources = {source.key: source for source in of_kind(records, "source")}
+        self.whole = whole
+
+    def texts(self, key: str) -> list[str]:
+        return evidence_texts(self.whole(self.sources[key]))
 
     def missing(self, quotation: str, keys: list[str]) -> list[str]:
-        """The parts of the quotation that no excerpt of these sources holds. A source that
+        return self.missing_parts(parts(quotation), keys)
+
+    def missing_parts(self, quotation_parts: tuple[str, ...], keys: list[str]) -> list[str]:
+        """The parts of a quotation that no excerpt of these sources holds. A source that
         does not exist or cannot be read is reported elsewhere; its quotations wait for it."""
-        if any(key not in self.texts for key in keys):
+        if any(key not in self.sources for key in keys):
             return []
-        pool = [text for key in keys for text in self.texts.get(key, [])]
-        return [part for part in parts(quotation) if not any(part in text for text in pool)]
+        pool = [text for key in keys for text in self.texts(key)]
+        return [part for part in quotation_parts if not any(part in text for text in pool)]
 
 
-def _cited_sources(claim: dict) -> list[str]:
-    keys = []
-    for appearance in as_list(claim.get("appearances")):
-        keys += [get(appearance, "source"), get(appearance, "via")]
-    keys += [get(rebuttal, "source") for rebuttal in as_list(claim.get("rebuttals"))]
-    keys += as_list(claim.get("further_sources"))
-    return list(dict.fromkeys(k for k in keys if isinstance(k, str)))
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation in a record, ready to be looked up: `keys` are the sources it must be
+    found in (None for a category, whose sources are those of its claims)."""
+
+    field: str
+    line: int
+    parts: tuple[str, ...]
+    keys: tuple[str, ...] | None
+    what: str
+    fix: str
+
+
+def cited_sources(claim: Record) -> list[str]:
+    """Every source a claim cites, in order; worked out once per record."""
+
+    def compute(record: Record) -> list[str]:
+        keys = []
+        for appearance in as_list(record.data.get("appearances")):
+            keys += [get(appearance, "source"), get(appearance, "via")]
+        keys += [get(rebuttal, "source") for rebuttal in as_list(record.data.get("rebuttals"))]
+        keys += as_list(record.data.get("further_sources"))
+        return list(dict.fromkeys(k for k in keys if isinstance(k, str)))
+
+    return claim.derive("cited", compute)
 
 
 def _show(part: str) -> str:
@@ -85,44 +121,53 @@ def _where_to_look(keys: list[str]) -> str:
     return f"any of the {len(keys)} sources cited"
 
 
-def _quote_problems(
-    record: Record, where: tuple, quotation: str, keys: list[str], what: str, fix: str, evidence: Evidence
-) -> Iterator[Problem]:
-    for part in evidence.missing(quotation, keys):
-        yield problem(
-            record, where, f'{what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}', fix
-        )
+def _quotation(record: Record, where: tuple, text: str, keys, what: str, fix: str) -> Quotation:
+    return Quotation(field_name(where), record.line(where), tuple(parts(text)), keys, what, fix)
 
 
-def _statements(record: Record, evidence: Evidence) -> Iterator[Problem]:
+def _statements(record: Record) -> Iterator[Quotation]:
     for i, appearance in enumerate(as_list(record.data.get("appearances"))):
         statement, keys = get(appearance, "statement"), [get(appearance, "source"), get(appearance, "via")]
-        keys = [k for k in keys if isinstance(k, str)]
+        keys = tuple(k for k in keys if isinstance(k, str))
         if get(appearance, "kind") == "verbatim" and isinstance(statement, str) and keys:
             fix = f"copy the passage from the original into `excerpts:` in sources/{keys[0]}.yaml, or set `kind: paraphrase`"
-            yield from _quote_problems(
-                record, ("appearances", i, "statement"), statement, keys, "the verbatim statement", fix, evidence
-            )
+            yield _quotation(record, ("appearances", i, "statement"), statement, keys, "the verbatim statement", fix)
 
 
-def _rebuttal_quotes(record: Record, evidence: Evidence) -> Iterator[Problem]:
+def _rebuttal_quotes(record: Record) -> Iterator[Quotation]:
     for i, rebuttal in enumerate(as_list(record.data.get("rebuttals"))):
         text, key = get(get(rebuttal, "quote"), "text"), get(rebuttal, "source")
         if isinstance(text, str) and isinstance(key, str):
             fix = f"copy the passage from the original into `excerpts:` in sources/{key}.yaml, or remove the quote"
-            yield from _quote_problems(
-                record, ("rebuttals", i, "quote", "text"), text, [key], "the quote", fix, evidence
-            )
+            yield _quotation(record, ("rebuttals", i, "quote", "text"), text, (key,), "the quote", fix)
 
 
-def _running_text(record: Record, keys: list[str], evidence: Evidence) -> Iterator[Problem]:
+def _running_text(record: Record, keys: tuple | None) -> Iterator[Quotation]:
     fix = "add the passage to `excerpts:` of the source it comes from, or paraphrase it without double quotation marks"
     for where, text in localized_fields(record.data):
         if where and where[0] in _NOT_RUNNING_TEXT:
             continue
         for lang in LANGUAGES:
             for passage in quoted_passages(text[lang]) if isinstance(text.get(lang), str) else []:
-                yield from _quote_problems(record, where + (lang,), passage, keys, "the quotation", fix, evidence)
+                yield _quotation(record, where + (lang,), passage, keys, "the quotation", fix)
+
+
+def _own_quotations(record: Record) -> list[Quotation]:
+    if record.kind == "claim":
+        cited = tuple(cited_sources(record))
+        return [*_statements(record), *_rebuttal_quotes(record), *_running_text(record, cited)]
+    if record.kind == "category":
+        return list(_running_text(record, None))
+    if record.kind == "source":
+        return list(_running_text(record, (record.key,)))
+    if record.kind == "event":
+        return list(_running_text(record, tuple(k for k in as_list(record.data.get("sources")) if isinstance(k, str))))
+    return []
+
+
+def quotations(record: Record) -> list[Quotation]:
+    """Every quotation a record makes, found in its data once."""
+    return record.derive("quotations", _own_quotations)
 
 
 def _category_sources(records: Records) -> dict[str, list[str]]:
@@ -131,22 +176,41 @@ def _category_sources(records: Records) -> dict[str, list[str]]:
     for claim in of_kind(records, "claim"):
         for key in as_list(claim.data.get("categories")):
             if isinstance(key, str):
-                cited.setdefault(key, []).extend(_cited_sources(claim.data))
+                cited.setdefault(key, []).extend(cited_sources(claim))
     return {key: sorted(set(keys)) for key, keys in cited.items()}
 
 
-def check_quotations(records: Records) -> Iterator[Problem]:
-    """Every verbatim quotation is in an excerpt of its own source."""
-    evidence = Evidence(records)
-    for record in of_kind(records, "claim"):
-        yield from _statements(record, evidence)
-        yield from _rebuttal_quotes(record, evidence)
-        yield from _running_text(record, _cited_sources(record.data), evidence)
-    by_category = _category_sources(records)
-    for record in of_kind(records, "category"):
-        yield from _running_text(record, by_category.get(record.key, []), evidence)
-    for record in of_kind(records, "source"):
-        yield from _running_text(record, [record.key], evidence)
-    for record in of_kind(records, "event"):
-        keys = [k for k in as_list(record.data.get("sources")) if isinstance(k, str)]
-        yield from _running_text(record, keys, evidence)
+def _looked_up_in(record: Record, by_category: dict[str, list[str]]) -> list[str]:
+    """Every source a record's quotations may be looked for in: with the record itself,
+    all that its findings depend on."""
+    if record.kind == "claim":
+        return cited_sources(record)
+    if record.kind == "category":
+        return by_category.get(record.key, [])
+    if record.kind == "source":
+        return [record.key]
+    return [k for k in as_list(record.data.get("sources")) if isinstance(k, str)]
+
+
+def _problems(record: Record, evidence: Evidence, by_category: dict[str, list[str]]) -> Iterator[Problem]:
+    for quote in quotations(record):
+        keys = list(quote.keys) if quote.keys is not None else by_category.get(record.key, [])
+        for part in evidence.missing_parts(quote.parts, keys):
+            message = f'{quote.what} "{_show(part)}" is not found in an excerpt of {_where_to_look(keys)}'
+            yield Problem(record.path, quote.line, quote.field, message, quote.fix)
+
+
+def check_quotations(records: Records, whole=_itself, memo=None) -> Iterator[Problem]:
+    """Every verbatim quotation is in an excerpt of its own source. `memo` (the checker's
+    cache) keeps each record's findings for as long as it and its sources are unchanged;
+    `whole` gives the whole record for a slim copy, read only when they did change."""
+    evidence, by_category = Evidence(records, whole), _category_sources(records)
+    for kind in ("claim", "category", "source", "event"):
+        for record in of_kind(records, kind):
+            depends = memo.depends(memo.sha(record.path), _looked_up_in(record, by_category)) if memo else None
+            found = memo.recall(record.path, depends) if memo else None
+            if found is None:
+                found = tuple(_problems(whole(record), evidence, by_category))
+                if memo:
+                    memo.remember(record.path, depends, found)
+            yield from found

@@ -11,10 +11,12 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 from .load import KINDS, PLACEHOLDER, Record, field_name
 from .problems import Problem
@@ -69,6 +71,10 @@ def fast_validator(kind: str):
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
+    # Imported here: a check whose records all come from the cache never needs it.
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas().items())
     return Draft202012Validator(schemas()[SCHEMA_FOR[kind]], registry=registry)
 

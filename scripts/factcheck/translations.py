@@ -43,12 +43,24 @@ def localized_fields(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
             yield from localized_fields(value, where + (i,))
 
 
+def _record_coverage(record) -> dict[str, dict[str, int]]:
+    counts = {e.lang: Counter() for e in TRANSLATIONS}
+    for _, text in localized_fields(record.data):
+        for lang, counter in counts.items():
+            counter[status(text, lang)] += 1
+    return {lang: dict(counter) for lang, counter in counts.items()}
+
+
+def coverage_counts(record) -> dict[str, dict[str, int]]:
+    """Per edition, how many of the record's texts are translated, stale or missing."""
+    return record.derive("coverage", _record_coverage)
+
+
 def coverage(records) -> dict[str, Counter]:
     counts = {e.lang: Counter() for e in TRANSLATIONS}
     for record in records:
-        for _, text in localized_fields(record.data):
-            for lang, counter in counts.items():
-                counter[status(text, lang)] += 1
+        for lang, counted in coverage_counts(record).items():
+            counts[lang].update(counted)
     return counts
 
 

@@ -3,30 +3,73 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
+from .access import RecordList
+from .cache import Store, enabled
 from .checks import cross_record_checks
-from .load import YES_NO, Record, load_tree
+from .filecheck import check_files, record_problems
+from .load import YES_NO, Record
 from .pages import check_pages, cited_on_pages
 from .problems import Problem
-from .schema import check_schema
+from .quotes import check_quotations
 from .translations import check_translated_pages
 
 
-def check_records(records: list[Record], today: dt.date, cited_on_pages: frozenset = frozenset()) -> list[Problem]:
+def cross_problems(
+    records: list[Record], today: dt.date, cited_on_pages: frozenset = frozenset(), quotes=check_quotations
+) -> list[Problem]:
     problems: list[Problem] = []
-    for record in records:
-        if record.readable:
-            problems += check_schema(record)
-    for rule in cross_record_checks(today, cited_on_pages):
+    for rule in cross_record_checks(today, cited_on_pages, quotes):
         problems += rule(records)
     return problems
 
 
-def check_tree(root: Path, today: dt.date | None = None) -> tuple[list[Record], list[Problem]]:
-    records, read_problems = load_tree(root)
-    later = check_translated_pages(root) + check_pages(root, records)
-    later += check_records(records, today or dt.date.today(), cited_on_pages(root))
+def check_records(records: list[Record], today: dt.date, cited_on_pages: frozenset = frozenset()) -> list[Problem]:
+    problems = [p for record in records if record.readable for p in record_problems(record)]
+    return problems + cross_problems(records, today, cited_on_pages)
+
+
+def check_tree(
+    root: Path, today: dt.date | None = None, cache: bool | None = None
+) -> tuple[list[Record], list[Problem]]:
+    """Every problem of the project's records. `cache`: keep and reuse what each file gave
+    (factcheck.cache; default: on, unless FACTCHECK_NO_CACHE is set)."""
+    with _without_cyclic_gc():
+        return _check_tree(root, today, cache)
+
+
+@contextmanager
+def _without_cyclic_gc():
+    """Python's cyclic garbage collector would walk the millions of objects the check makes
+    (records, or the cache that holds them) again and again while they are made: most of
+    the time of reading the cache. They are freed by reference counting. Afterwards they go
+    straight to the oldest generation (freeze, unfreeze), so that the first collection
+    does not walk them all at once either; the few cycles left are collected in time."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
+        gc.unfreeze()
+
+
+def _check_tree(root: Path, today: dt.date | None, cache: bool | None) -> tuple[list[Record], list[Problem]]:
+    store = Store(root, enabled(cache))
+    records, slims, read_problems, own = check_files(root, store)
+    slims = RecordList(slims)
+    by_path = {record.path: record for record in records}
+    whole = lambda slim: by_path[slim.path]  # noqa: E731
+    later = check_translated_pages(root) + check_pages(root, slims, whole, store) + own
+    quotes = partial(check_quotations, whole=whole, memo=store)
+    later += cross_problems(slims, today or dt.date.today(), cited_on_pages(root), quotes)
+    store.save()
     # A value YAML read as yes/no is the problem to fix: one message for it, not a chain of
     # consequences (`verdict: False` is a yes/no value, so not a key, so an unknown verdict).
     yes_no = {(p.path, p.field) for p in read_problems if YES_NO in p.message}
