@@ -12,11 +12,14 @@
   const list = box.querySelector(".md-search-result__list");
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
   const SHOWN = 5; // each result shown loads its page's text (its fragment): the list stays short
-  // Results wait for a pause in typing: a search on every keystroke would load the texts of
-  // results the reader never sees.
-  const PAUSE = 150;
+  // Every keystroke searches at once (that loads the index chunks the words need), but the
+  // results' texts load only once typing has paused: on every keystroke they would be texts
+  // of results the reader never sees.
+  const PAUSE = 150; // ms, longer than the gap between a quick typist's keys
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
   let pagefind = null;
   let latest = 0;
+  let typed = 0; // when the last keystroke came
 
   const load = () =>
     (pagefind ??= import(new URL("pagefind.js", new URL(box.dataset.bundle, location.href)).href).then(
@@ -83,14 +86,16 @@
   const run = async () => {
     const query = input.value.trim();
     const id = ++latest;
+    typed = performance.now();
     if (!query) {
       list.replaceChildren();
       meta.textContent = t["search.result.placeholder"];
       return;
     }
     const pf = await load();
-    const found = await pf.debouncedSearch(query, {}, PAUSE);
-    if (found === null || id !== latest) return; // a later keystroke has taken over
+    const found = await pf.search(query);
+    await sleep(PAUSE - (performance.now() - typed));
+    if (id !== latest) return; // a later keystroke has taken over
     const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (id !== latest) return;
     meta.textContent = count(found.results.length);
