@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from . import measure
+from . import search as search_bench
 from .corpus import ROOT, copy_real, fingerprint, take_snapshot
 
 DEFAULT_CLAIM = "23-million-barred-from-travel-for-low-points"
@@ -41,6 +42,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--lighthouse-runs", type=int, default=3, help="runs per page; the median is reported")
     add("--serve-edits", type=int, default=3, help="edits per `mkdocs serve` mode (median reported)")
     add("--profile-size", type=int, default=500, help="claims for the checker profile (0: none)")
+    add(
+        "--search-sizes",
+        type=_sizes,
+        default=[1000],
+        help="claim counts for the search comparison (default 1000; '' for none)",
+    )
     add("--claim", default=DEFAULT_CLAIM, help="the claim page used for serve and Lighthouse")
     add("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="report file to rewrite")
     add("--no-write", action="store_true", help="print the figures only; leave the report file")
@@ -64,6 +71,7 @@ class Results:
     by_size: list[measure.SizeResult] = field(default_factory=list)
     profile: dict | None = None
     cards: dict | None = None
+    search: list[search_bench.SearchComparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -161,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
             results.by_size.append(measure.measure_size(n, work, plain=not args.skip_plain, log=log))
             # the profile reuses its size's records; every other corpus goes
             shutil.rmtree(work / f"corpus-{n}" / ("docs" if n == args.profile_size else ""), ignore_errors=True)
+        for n in args.search_sizes:
+            log(f"search, {n} claims, both editions:")
+            results.search.append(search_bench.compare(n, work, log=log))
+            shutil.rmtree(work / f"search-{n}", ignore_errors=True)
         if args.profile_size:
             log(f"profiling the checker on {args.profile_size} claims")
             results.profile = measure.profile_check(args.profile_size, work)
@@ -267,6 +279,9 @@ def render(results: Results) -> str:
         runs_n=max((len(runs) for runs in results.lighthouse.values()), default=0),
         leftover=sum(r.leftover_processes for runs in results.lighthouse.values() for r in runs),
         gzip_level=measure.GZIP_LEVEL,
+        search_queries=search_bench.QUERIES,
+        key_delay=search_bench.KEY_DELAY_MS,
+        search_runs=search_bench.SEARCHES,
         categories=measure.CATEGORIES,
         claim=claim,
     )
