@@ -244,7 +244,6 @@ def render(results: Results) -> str:
         }
         below += _below(page, runs)
     claim = pages.get("claim", {}).get("weight")
-    index = [r for r in claim["run"].requests if r["path"].endswith("search/search_index.json")] if claim else []
     loader, whitespace = (
         jinja2.FileSystemLoader(Path(__file__).parent),
         ("trim_blocks", "lstrip_blocks", "keep_trailing_newline"),
@@ -272,8 +271,6 @@ def render(results: Results) -> str:
         done=done,
         steps=[(a, b, (b.build.seconds - a.build.seconds) / (b.n - a.n)) for a, b in zip(done, done[1:], strict=False)],
         full=next((r for r in reversed(done) if r.share is not None and r.generate_s is not None), None),
-        largest=next((r for r in reversed(done) if r.first_visit), None),
-        index_ratio=index[0]["sent"] / index[0]["size"] if index and index[0]["size"] else None,
         pages=pages,
         below=below,
         runs_n=max((len(runs) for runs in results.lighthouse.values()), default=0),

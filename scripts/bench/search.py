@@ -14,7 +14,6 @@ server sent, gzipped where it gzips."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import statistics
 import sys
@@ -262,7 +261,3 @@ def in_chromium(project: Path, log=print) -> list[SearchRun]:
                     )
         browser.close()
     return runs
-
-
-def _largest(files: list[tuple[str, float]]) -> str:
-    return ", ".join(f"`{re.sub(r'^/', '', path) or '/'}` {kb:.1f}" for path, kb in files)
