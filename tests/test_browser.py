@@ -39,7 +39,6 @@ def test_reader_goes_from_home_to_a_claim(page, tmp_path):
 def _search_and_open(page, start: str, words: str, slug: str, screenshot):
     """Type into the search box of `start`, wait for the claim among the results, open it."""
     page.goto(start)
-    # The search index loads in a web worker after the page; typing before it is ready is lost.
     page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
     box.click()
@@ -48,6 +47,10 @@ def _search_and_open(page, start: str, words: str, slug: str, screenshot):
     expect(result).to_be_visible(timeout=15_000)
     page.screenshot(path=screenshot)
     result.click()
+
+
+def _index_requests(page) -> list[str]:
+    return [u for u in page.requests if "/pagefind/" in u or "search_index" in u]
 
 
 def test_search_finds_a_claim_and_leads_to_it(page, tmp_path):
@@ -146,10 +149,74 @@ def test_switching_language_keeps_the_claim(page):
     expect(page).to_have_url(re.compile(f"[0-9]/claims/{slug}/$"))
 
 
+NOODLES = "points-off-for-rudeness-to-noodle-seller"
+
+
 def test_dutch_search_finds_a_claim_by_a_dutch_word(page, tmp_path):
-    slug = "points-off-for-rudeness-to-noodle-seller"
-    _search_and_open(page, "/nl/", "noedelverkoper", slug, tmp_path / "search-nl.png")
-    expect(page).to_have_url(re.compile(f"/nl/claims/{slug}/"))
+    _search_and_open(page, "/nl/", "noedelverkoper", NOODLES, tmp_path / "search-nl.png")
+    expect(page).to_have_url(re.compile(f"/nl/claims/{NOODLES}/"))
+
+
+def test_dutch_search_stems_dutch_words(page, built_site, tmp_path):
+    # The plural is nowhere on the Dutch page: only Dutch stemming leads from it to the singular.
+    text = (built_site / "nl" / "claims" / NOODLES / "index.html").read_text(encoding="utf-8").lower()
+    assert "noedelverkoper" in text and "noedelverkopers" not in text
+    _search_and_open(page, "/nl/", "noedelverkopers", NOODLES, tmp_path / "search-nl-plural.png")
+    expect(page).to_have_url(re.compile(f"/nl/claims/{NOODLES}/"))
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+@pytest.mark.parametrize("start", ["/", f"/claims/{ANNOTATED}/", "/nl/", f"/nl/claims/{ANNOTATED}/"])
+def test_a_first_visit_loads_no_search_index_until_search_opens(page, start):
+    page.goto(start)
+    page.wait_for_load_state("networkidle")
+    assert _index_requests(page) == []
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("credit", delay=20)
+    page.locator(".md-search-result__list a").first.wait_for(timeout=15_000)
+    loaded = _index_requests(page)
+    assert any(u.endswith("pagefind.js") for u in loaded) and any(".pf_fragment" in u for u in loaded)
+    assert not any("search_index" in u for u in loaded)
+
+
+def test_search_by_keyboard_opens_moves_and_closes(page):
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")  # Material's key for search
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("Nosedive", delay=20)
+    first = page.locator(".md-search-result__list a").first
+    expect(first).to_be_visible(timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    # Faded out, and out of the tab order.
+    expect(page.locator(".md-search__output")).to_have_css("opacity", "0")
+    expect(page.locator(".md-search__output")).to_have_js_property("inert", True)
+    box.focus()
+    page.keyboard.press("Enter")  # opens the first result
+    expect(page).to_have_url(re.compile("/claims/black-mirror-nosedive/$"))
+
+
+@pytest.mark.parametrize("start", ["/", "/nl/"])
+def test_search_fits_a_phone(browser, base_url, start, tmp_path):
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(start)
+    page.locator("label.md-header__button[for=__search]").click()  # the magnifier opens it
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("credit", delay=20)
+    first = page.locator(".md-search-result__list a").first
+    expect(first).to_be_visible(timeout=15_000)
+    page.screenshot(path=tmp_path / "search-phone.png")
+    assert first.bounding_box()["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
 
 
 def test_timeline_filter_hides_and_shows_a_kind_of_event(page):

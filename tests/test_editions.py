@@ -4,7 +4,6 @@ that are stale or missing say so."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -74,15 +73,17 @@ def test_dutch_pages_speak_dutch(built_site):
 
 
 def test_each_edition_has_its_own_search_index(built_site):
-    dutch = json.loads((built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
-    # The Dutch stemmer the search worker loads for it ships with the site (no CDN).
-    assert (built_site / "nl" / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").exists()
-    assert not any(d["location"].startswith("nl/") for d in english["docs"])
+    from test_build import search_pages
+
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"en", "nl"}  # from each page's <html lang>
+    # Each language has its own word index, with its stemmer in its own WebAssembly file.
+    assert (built_site / "pagefind" / "wasm.nl.pagefind").exists()
+    dutch, english = search_pages(built_site, "nl"), search_pages(built_site, "en")
+    assert entry["languages"]["nl"]["page_count"] == len(dutch) and len(dutch) == len(english)
+    assert all(url.startswith("/nl/") for url in dutch) and not any(url.startswith("/nl/") for url in english)
     record = yaml.safe_load((ROOT / "claims" / f"{CLAIMS[0]}.yaml").read_text(encoding="utf-8"))
-    titles = {d["location"]: html.unescape(d["title"]) for d in dutch["docs"]}
-    assert titles[f"claims/{CLAIMS[0]}/"] == record["claim"]["nl"]
+    assert dutch[f"/nl/claims/{CLAIMS[0]}/"]["meta"]["title"] == " ".join(record["claim"]["nl"].split())
 
 
 def test_feeds_and_data_per_edition(built_site):

@@ -54,16 +54,25 @@ def test_no_accessibility_violations(page, rel):
     assert _axe(page) == []
 
 
-def test_no_violations_with_an_annotation_open_and_search_in_use(page):
+def test_no_violations_with_an_annotation_open(page):
     page.goto(f"/{ANNOTATED}")
     page.locator("button.fc-marker").first.click()
     assert _axe(page) == []
-    page.goto("/")
+
+
+@pytest.mark.parametrize("edition, words", [("", "Sesame"), ("nl/", "noedelverkoper")])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_violations_with_search_open_and_results_shown(browser, base_url, edition, words, width):
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"/{edition}")
     page.wait_for_load_state("networkidle")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("Sesame", delay=20)
+    page.keyboard.press("s")  # opens search at any width
+    page.locator("input.md-search__input").press_sequentially(words, delay=20)
     page.locator(".md-search-result__list li").first.wait_for()
+    assert page.locator(".md-search-result__list mark").count() > 0  # the matches are marked
     assert _axe(page) == []
+    context.close()
 
 
 MARK_FOCUSABLE = """() => {

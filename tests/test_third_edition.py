@@ -29,9 +29,6 @@ docs_dir: docs/de
 site_dir: site/de
 theme:
   language: de
-plugins:
-  - search:
-      lang: de
 """
 
 

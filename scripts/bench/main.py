@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from . import measure
+from . import search as search_bench
 from .corpus import ROOT, copy_real, fingerprint, take_snapshot
 
 DEFAULT_CLAIM = "23-million-barred-from-travel-for-low-points"
@@ -42,6 +43,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--lighthouse-runs", type=int, default=3, help="runs per page; the median is reported")
     add("--serve-edits", type=int, default=3, help="edits per `mkdocs serve` mode (median reported)")
     add("--profile-size", type=int, default=500, help="claims for the checker profile (0: none)")
+    add(
+        "--search-sizes",
+        type=_sizes,
+        default=[1000],
+        help="claim counts for the search comparison (default 1000; '' for none)",
+    )
     add("--claim", default=DEFAULT_CLAIM, help="the claim page used for serve and Lighthouse")
     add("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="report file to rewrite")
     add("--no-write", action="store_true", help="print the figures only; leave the report file")
@@ -65,6 +72,7 @@ class Results:
     by_size: list[measure.SizeResult] = field(default_factory=list)
     profile: dict | None = None
     cards: dict | None = None
+    search: list[search_bench.SearchComparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -166,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
                 results.by_size[-1].serve = measure.measure_serve(work, slug, None, args.serve_edits, log, corpus)
             # the profile reuses its size's records; every other corpus goes
             shutil.rmtree(work / f"corpus-{n}" / ("docs" if n == args.profile_size else ""), ignore_errors=True)
+        for n in args.search_sizes:
+            log(f"search, {n} claims, both editions:")
+            results.search.append(search_bench.compare(n, work, log=log))
+            shutil.rmtree(work / f"search-{n}", ignore_errors=True)
         if args.profile_size:
             log(f"profiling the checker on {args.profile_size} claims")
             results.profile = measure.profile_check(args.profile_size, work)
@@ -237,7 +249,6 @@ def render(results: Results) -> str:
         }
         below += _below(page, runs)
     claim = pages.get("claim", {}).get("weight")
-    index = [r for r in claim["run"].requests if r["path"].endswith("search/search_index.json")] if claim else []
     loader, whitespace = (
         jinja2.FileSystemLoader(Path(__file__).parent),
         ("trim_blocks", "lstrip_blocks", "keep_trailing_newline"),
@@ -265,13 +276,14 @@ def render(results: Results) -> str:
         done=done,
         steps=[(a, b, (b.build.seconds - a.build.seconds) / (b.n - a.n)) for a, b in zip(done, done[1:], strict=False)],
         full=next((r for r in reversed(done) if r.share is not None and r.generate_s is not None), None),
-        largest=next((r for r in reversed(done) if r.first_visit), None),
-        index_ratio=index[0]["sent"] / index[0]["size"] if index and index[0]["size"] else None,
         pages=pages,
         below=below,
         runs_n=max((len(runs) for runs in results.lighthouse.values()), default=0),
         leftover=sum(r.leftover_processes for runs in results.lighthouse.values() for r in runs),
         gzip_level=measure.GZIP_LEVEL,
+        search_queries=search_bench.QUERIES,
+        key_delay=search_bench.KEY_DELAY_MS,
+        search_runs=search_bench.SEARCHES,
         categories=measure.CATEGORIES,
         claim=claim,
     )

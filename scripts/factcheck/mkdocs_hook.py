@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck import error_page, stash, theme_cache  # noqa: E402
+from factcheck import error_page, search_index, stash, theme_cache  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
 from factcheck.editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo  # noqa: E402
 from factcheck.problems import report  # noqa: E402
@@ -107,6 +107,7 @@ def _wanted() -> list[str]:
 
 
 def on_pre_build(config, **_):
+    search_index.wait()  # the last preview's index, before this build empties the site folder
     lang = _lang(config)
     info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition(DEFAULT.lang)
     languages = tuple(lang for lang in LANGUAGES if lang in _wanted())
@@ -227,5 +228,6 @@ def on_post_build(config, **_):
                 dirty=_state.get("dirty", False),
             )
     _sitemap_stubs(Path(config.site_dir))
-    if default and not _state.get("problems"):
-        write_list(Path(config.site_dir))  # every edition is built by now
+    if default and not _state.get("problems"):  # every edition is built by now
+        write_list(Path(config.site_dir))
+        search_index.build(Path(config.site_dir), background=_state.get("serving", False))

@@ -45,7 +45,13 @@ GENERATED_DIRS = (
     "assets/generated",
 )
 GENERATED_FILES = ("feed.xml",)
-SHARED_ASSETS = ("assets/site.css", "assets/print.css", "assets/annotations.js", "assets/timeline.js")
+SHARED_ASSETS = (
+    "assets/site.css",
+    "assets/print.css",
+    "assets/search.js",
+    "assets/annotations.js",
+    "assets/timeline.js",
+)
 FALLBACK_MARK = "<!-- generated: the English page, shown until this page is translated -->"
 DEFAULT_INFO = SiteInfo("Social Credit Fact Check", "http://127.0.0.1:8000/")
 

@@ -19,10 +19,6 @@ _TOGGLES = [
     )
     for name in ("drawer", "search")
 ]
-# The search dialog needs an accessible name (axe-core: aria-dialog-name); it takes the one
-# Material gives the search options inside it, lang.t("search").
-_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)">')
 # The table of contents' title is a label for the `__toc` toggle, which Material writes only
 # for pages in the navigation; elsewhere (claim pages) it becomes plain text (Nu: a label
 # for a missing control).
@@ -62,12 +58,6 @@ def _fix(output: str, url: str) -> str:
     for old, new in _TOGGLES:
         _once(output, old, "toggle without autocomplete", url)
         output = output.replace(old, new)
-
-    _once(output, _DIALOG, "search dialog name", url)
-    names = _SEARCH_NAME.findall(output)
-    if len(names) != 1:
-        raise PluginError(f"theme_fixes: {url}: search dialog name: found {len(names)} search options labels, not 1")
-    output = output.replace(_DIALOG, f'{_DIALOG[:-1]} aria-label="{names[0]}">')
 
     if 'for="__toc"' in output and 'id="__toc"' not in output:
         output = _sub_once(_TOC_TITLE, r'<div class="md-nav__title">\1</div>', output, "toc title as text", url)
