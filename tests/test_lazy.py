@@ -28,9 +28,9 @@ def test_many_files_are_made_in_workers_with_the_same_bytes_in_order(monkeypatch
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(lazy, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(lazy, "_alone", lambda: True)  # other tests leave server threads behind
     files = _many(lazy.PARALLEL_FROM)
     cards = files[: lazy.PARALLEL_FROM]
-    assert threading.active_count() == 1
     assert list(lazy.make_all(cards)) == [f.make() for f in cards]
     assert len(pools) == (1 if (lazy.os.cpu_count() or 1) > 1 else 0)
     assert list(lazy.make_all(files[lazy.PARALLEL_FROM :])) == [f.make() for f in files[lazy.PARALLEL_FROM :]]

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from sitebuild import copy_project, serving
 
-EDITED = "one-score-ranks-every-citizen"  # among the home page's top myths, in many indexes
+EDITED = "sesame-credit-is-the-state-system"  # first of the home page's top myths, in many indexes
 # What the server adds before </body> of each page (mkdocs.livereload._SCRIPT_TEMPLATE).
 LIVERELOAD = re.compile(rb"<script>\nvar livereload = function.*?\nlivereload\(\d+, \d+\);\n</script>", re.S)
 

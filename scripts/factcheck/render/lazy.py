@@ -27,13 +27,17 @@ def _make(lazy: Lazy) -> bytes:
     return lazy.make()
 
 
+def _alone() -> bool:
+    return threading.active_count() == 1
+
+
 def make_all(lazies: list[Lazy]) -> Iterator[bytes]:
     """Every file's bytes, in order, one at a time (thousands of cards do not fit in memory
     together). Drawing is CPU-bound and each file independent, so a cold build uses every
     core, in forked workers. Not where threads run (`mkdocs serve`): a fork there could
     copy a lock another thread holds; spawned workers would re-run the caller's script."""
     workers = os.cpu_count() or 1
-    if len(lazies) < PARALLEL_FROM or workers == 1 or threading.active_count() > 1:
+    if len(lazies) < PARALLEL_FROM or workers == 1 or not _alone():
         yield from (lazy.make() for lazy in lazies)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
