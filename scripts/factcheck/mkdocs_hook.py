@@ -34,7 +34,8 @@ from factcheck.problems import report  # noqa: E402
 from factcheck.render.cards import page_card  # noqa: E402
 from factcheck.render.cited_pages import resolve  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
-from factcheck.render.reading import Reader, translation_notice, under_title  # noqa: E402
+from factcheck.render.parts import source_line  # noqa: E402
+from factcheck.render.reading import Reader, tr, translation_notice, under_title  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
 from factcheck.translations import STALE, page_status  # noqa: E402
@@ -107,7 +108,9 @@ def _wanted() -> list[str]:
 
 
 def on_pre_build(config, **_):
-    search_index.wait()  # the last preview's index, before this build empties the site folder
+    # The last preview's index: stopped if this build keeps the site folder (dirty), else
+    # waited for, before this build empties it.
+    search_index.stop() if _state.get("dirty") else search_index.wait()
     lang = _lang(config)
     info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, lang).edition(DEFAULT.lang)
     languages = tuple(lang for lang in LANGUAGES if lang in _wanted())
@@ -122,19 +125,36 @@ def on_pre_build(config, **_):
             file=sys.stderr,
         )
         return
-    _state["site"], _state["site_digest"] = result.site, result.made_from
+    _state["site"] = result.site
     _pin_build_date(result.site)
+
+
+def _shown_on_pages(site, config) -> str:
+    """A digest of what the hand-written pages take from the records in this edition: the
+    fragments, each claim as a myth marker shows it, each source as a footnote cites it; and
+    of the hand-written pages themselves (a Dutch page notes when its English one changed)."""
+    lang, digest = _lang(config), hashlib.sha256()
+    for name in sorted(FRAGMENTS):
+        digest.update(FRAGMENTS[name](site, lang).encode())
+    for claim in site.claims:
+        digest.update(f"{claim.slug}\0{claim.former_slugs}\0{tr(claim.claim, lang)}\0{claim.verdict.key}\0".encode())
+    for source in site.sources:
+        digest.update(source_line(source, lang).encode())
+    docs = _root(config) / "docs"
+    for page in sorted([*docs.glob("*.md"), *(p for e in TRANSLATIONS for p in (docs / e.prefix).glob("*.md"))]):
+        digest.update(page.read_bytes())
+    return digest.hexdigest()
 
 
 def _rebuild_dependants(files, config) -> None:
     """On a dirty rebuild, the pages that change with the records although their source does
-    not: the hand-written pages (fragments, myth markers, footnotes, cards, translation
-    notices) when anything was regenerated, and every page when the theme or the
-    configuration changed. Their built files are dated back, so MkDocs builds them again."""
+    not: the hand-written pages (fragments, myth markers, footnotes, translation notices)
+    when what they show changed, and every page when the theme or the configuration did.
+    Their built files are dated back, so MkDocs builds them again."""
     theme = hashlib.sha256(Path(config.config_file_path).read_bytes())
     for path in sorted((_root(config) / "docs" / "overrides").rglob("*")):
         theme.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
-    inputs = (_state["site_digest"], theme.hexdigest())
+    inputs = (_shown_on_pages(_state["site"], config), theme.hexdigest())
     last = _state.setdefault("last_inputs", {}).get(_lang(config))
     _state["last_inputs"][_lang(config)] = inputs
     if last is None or last == inputs:

@@ -11,6 +11,7 @@ marks `data-pagefind-body` is indexed (docs/overrides/main.html)."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -21,6 +22,7 @@ from pagefind_bin import get_executable
 
 BUNDLE = "pagefind"  # the folder under the site root; site-search.html points there
 _running: list[threading.Thread] = []  # the index being written in the background, if any
+_processes: list[subprocess.Popen] = []  # pagefind while it runs
 # What a reader searches for is the claim and its correction: on a claim page the title, the
 # verdict, the short answer, the claim's own words where it appeared, who answered it and how,
 # and the explanation; on the other pages their text. Left out is what repeats other pages or
@@ -47,7 +49,8 @@ def build(site_dir: Path, background: bool = False) -> None:
 
     In the background (`mkdocs serve`), the rebuilt pages are served at once and search
     catches up a moment later (about a second at 25 claims), instead of every save waiting
-    for the index; the next build first waits for it (wait())."""
+    for the index; the next build first waits for it (wait()), or stops it if it keeps the
+    site folder (stop())."""
     wait()
     if not background:
         _index(site_dir)
@@ -62,12 +65,28 @@ def wait() -> None:
         _running.pop().join()
 
 
+def stop() -> None:
+    """End an index still being written in the background, without waiting for it: a dirty
+    rebuild (`make serve`) keeps the site folder, and writes a newer index when it is done.
+    At 1,000 claims an index takes longer than an editor between two saves."""
+    for process in list(_processes):
+        process.terminate()
+    wait()
+
+
 def _index(site_dir: Path, fail: bool = True) -> None:
     cmd = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
     cmd += ["--exclude-selectors", ", ".join(IGNORED)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode:
-        message = f"search index: pagefind exited with {done.returncode}:\n{(done.stderr or done.stdout)[-2000:]}"
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _processes.append(process)
+    try:
+        stdout, stderr = process.communicate()
+    finally:
+        _processes.remove(process)
+    if process.returncode == -signal.SIGTERM and not fail:
+        return  # stopped for a newer build
+    if process.returncode:
+        message = f"search index: pagefind exited with {process.returncode}:\n{(stderr or stdout)[-2000:]}"
         if fail:
             raise PluginError(message)
         print(message, file=sys.stderr)  # serving: the preview goes on, without search

@@ -61,7 +61,6 @@ class Result:
     site: Site | None
     problems: list[Problem]
     written: list[str]
-    made_from: tuple = ()  # as Build.made_from: a rebuild from the same inputs has the same
 
 
 def prefix(lang: str) -> str:
@@ -380,4 +379,4 @@ def generate(
     build = build_once(root, docs, today, info, languages)
     if build.site is None:
         return Result(None, build.problems, [])
-    return Result(build.site, build.problems, write_changed(docs, build.files), build.made_from)
+    return Result(build.site, build.problems, write_changed(docs, build.files))
