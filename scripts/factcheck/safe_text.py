@@ -64,10 +64,3 @@ def markdown(text: str) -> str:
     that is not a web address or a link within the site becomes '#'."""
     escaped = text.replace("<", "&lt;").replace("![", "\\!\\[")
     return replace_targets(escaped, lambda target: target if allowed(target) else "#").strip()
-
-
-def url(address: str) -> str:
-    """An address safe inside a Markdown link target; anything but http(s) becomes '#'."""
-    if not re.match(r"https?://", address):
-        return "#"
-    return address.replace("(", "%28").replace(")", "%29").replace(" ", "%20")

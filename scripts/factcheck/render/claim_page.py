@@ -17,7 +17,7 @@ from .cards import claim_card
 from .cite import apa, bibtex
 from .cited_pages import back_links
 from .claimreview import claim_review
-from .parts import badge, change_text, html_list, source_line, source_title
+from .parts import badge, category_link, change_text, html_list, source_line, source_title
 from .qr import claim_qr
 from .reading import tr
 from .strings import date, ui
@@ -157,8 +157,7 @@ def _dates(claim: Claim, info: SiteInfo, lang: str) -> str:
 
 def _categories(claim: Claim, lang: str) -> list[str]:
     items = [
-        f'<a href="../misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>: {html_text(tr(c.correct, lang))}'
-        for c in claim.categories
+        f"{category_link(c, lang, '../misconceptions/')}: {html_text(tr(c.correct, lang))}" for c in claim.categories
     ]
     return [f"## {ui('categories', lang)}", "", chunks(html_list(items)), ""]
 

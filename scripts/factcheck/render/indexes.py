@@ -3,13 +3,13 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 
 from __future__ import annotations
 
-from ..model import Claim, Site, Source
+from ..model import Site, Source
 from ..safe_text import html_text, markdown, plain
 from ..schema import schemas
 from ..stash import chunk, chunks
 from .charts import site_chart
 from .diagram import diagram
-from .parts import badge, capital, claim_link, display_title, html_list, link, source_line
+from .parts import badge, capital, category_link, claim_item, display_title, html_list, link, source_line
 from .reading import tr
 from .strings import date, ui
 
@@ -23,17 +23,10 @@ def _title(key: str, lang: str) -> str:
     return f"---\ntitle: {ui(key, lang)}\n{search}---\n\n# {ui(key, lang)}\n\n"
 
 
-def claim_item(claim: Claim, lang: str, prefix: str) -> str:
-    """A claim linked with its verdict, as HTML; `prefix` leads from the page to claims/."""
-    return f"{badge(claim.verdict, lang)} {claim_link(claim, lang, prefix)}"
-
-
 def all_claims(site: Site, lang: str = "en") -> str:
     items = []
     for claim in site.claims:
-        cats = ", ".join(
-            f'<a href="../misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>' for c in claim.categories
-        )
+        cats = ", ".join(category_link(c, lang, "../misconceptions/") for c in claim.categories)
         items.append(f"{claim_item(claim, lang, '')}<br>\n{ui('claim_number', lang)} {claim.id} · {cats}")
     return _title("page_claims", lang) + ui("all_claims_intro", lang) + "\n\n" + chunks(html_list(items)) + "\n"
 
@@ -162,10 +155,7 @@ def verdict_scale(site: Site, lang: str = "en") -> str:
 
 
 def category_list(site: Site, lang: str = "en") -> str:
-    items = [
-        f'<a href="misconceptions/index.md#{c.key}">{html_text(tr(c.title, lang))}</a>: {html_text(tr(c.correct, lang))}'
-        for c in site.categories
-    ]
+    items = [f"{category_link(c, lang, 'misconceptions/')}: {html_text(tr(c.correct, lang))}" for c in site.categories]
     return chunks(html_list(items)) + "\n"
 
 

@@ -3,7 +3,7 @@ and the verdict colours. Each piece is finished HTML, for a stash.chunk."""
 
 from __future__ import annotations
 
-from ..model import Change, Claim, Source, Verdict
+from ..model import Category, Change, Claim, Source, Verdict
 from ..safe_text import html_text, html_url
 from .reading import tr
 from .strings import date, ui
@@ -68,6 +68,17 @@ def source_line(source: Source, lang: str) -> str:
 def claim_link(claim: Claim, lang: str, prefix: str) -> str:
     """A link to a claim's page; `prefix` leads from the page's source file to claims/."""
     return f'<a href="{prefix}{claim.slug}.md">{html_text(tr(claim.claim, lang))}</a>'
+
+
+def claim_item(claim: Claim, lang: str, prefix: str) -> str:
+    """A claim linked with its verdict."""
+    return f"{badge(claim.verdict, lang)} {claim_link(claim, lang, prefix)}"
+
+
+def category_link(category: Category, lang: str, prefix: str) -> str:
+    """A link to a category's section; `prefix` leads from the page's source file to
+    misconceptions/."""
+    return f'<a href="{prefix}index.md#{category.key}">{html_text(tr(category.title, lang))}</a>'
 
 
 def html_list(items: list[str], tag: str = "ul", attrs: str = "") -> list[str]:

@@ -8,7 +8,7 @@ from ..model import Claim, Event, Site
 from ..safe_text import html_text, plain
 from ..schema import schemas
 from ..stash import chunks
-from .parts import badge, claim_link, html_list, source_line
+from .parts import claim_item, html_list, source_line
 from .reading import tr
 from .strings import date, ui
 
@@ -31,7 +31,7 @@ def _event(event: Event, lang: str) -> list[str]:
     ]
     if event.claims:
         body += [f"<p>{ui('related_claims', lang)}:</p>"]
-        body += html_list([f"{badge(c.verdict, lang)} {claim_link(c, lang, '../claims/')}" for c in event.claims])
+        body += html_list([claim_item(c, lang, "../claims/") for c in event.claims])
     return lines + [chunks(body), "", "</section>", ""]
 
 
