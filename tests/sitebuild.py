@@ -16,6 +16,24 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE, RECORDS = project_parts(ROOT)
+# One page of each type the site has, in both editions: the quality gates visit each.
+ANNOTATED = "claims/23-million-barred-from-travel-for-low-points/"
+PAGE_TYPES = [
+    "",
+    "misconceptions/",
+    "claims/",
+    ANNOTATED,
+    "sources/",
+    "experts/",
+    "methodology/",
+    "about/",
+    "data/",
+    "format/",
+    "how-it-works/",
+    "timeline/",
+    "404.html",
+]
+PAGES = PAGE_TYPES + [f"nl/{p}" for p in PAGE_TYPES]
 # Generated under docs/ and docs/<lang>/: left behind, so that the build must make them itself.
 GENERATED = {p.resolve() for p in generated_paths(ROOT / "docs")}
 

@@ -13,27 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import ROOT
+from sitebuild import ANNOTATED, PAGES, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-ANNOTATED = "claims/23-million-barred-from-travel-for-low-points/"
-PAGE_TYPES = [
-    "",
-    "misconceptions/",
-    "claims/",
-    ANNOTATED,
-    "sources/",
-    "experts/",
-    "methodology/",
-    "about/",
-    "data/",
-    "format/",
-    "how-it-works/",
-    "timeline/",
-    "404.html",
-]
-PAGES = PAGE_TYPES + [f"nl/{p}" for p in PAGE_TYPES]
 
 pytestmark = pytest.mark.browser
 

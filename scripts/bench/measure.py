@@ -18,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -29,7 +28,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from unittest import mock
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, free_port
+import browsing
+from browsing import CHROMIUM, end_group, free_port
 
 from .corpus import ROOT, copy_real, write_synthetic
 
@@ -40,7 +40,6 @@ GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs m
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 # Fetched by Material on every first visit (its script reads the sitemap), and growing with the claims.
 FIRST_VISIT = ("sitemap.xml",)
-FLAGS = " ".join(CHROMIUM_ARGS)
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices"}
 CATEGORIES["seo"] = "SEO"
@@ -246,15 +245,6 @@ def profile_check(n: int, work: Path, top: int = 10) -> dict:
     }
 
 
-def end_group(proc: subprocess.Popen) -> None:
-    """End a child started with start_new_session=True, and what it started in its group."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        kill_group(proc.pid, sig)
-        with suppress(subprocess.TimeoutExpired):
-            proc.wait(10)
-            return
-
-
 class _Gzip(SimpleHTTPRequestHandler):
     """Text (HTML, CSS, JS, JSON, XML, SVG) gzipped on the fly, as a production server would."""
 
@@ -315,44 +305,12 @@ def lighthouse_missing() -> str | None:
     return None if shutil.which("node") else "node is not installed"
 
 
-def end_browsers(profile: Path) -> int:
-    """Chromium started by Lighthouse leaves its group: end by id each process using this profile."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        with suppress(OSError):
-            if entry.name.isdigit() and str(profile).encode() in (entry / "cmdline").read_bytes():
-                pids.append(int(entry.name))
-    for sig in (signal.SIGTERM, signal.SIGKILL) if pids else ():
-        for pid in pids:
-            with suppress(ProcessLookupError):
-                os.kill(pid, sig)
-        time.sleep(2)
-    return len(pids)
-
-
 def lighthouse(url: str, work: Path, name: str) -> LighthouseRun:
-    result, profile = LighthouseRun(), Path(tempfile.mkdtemp(prefix="bench-lh-profile-"))
-    report, log = work / f"lighthouse-{name}.json", work / f"lighthouse-{name}.log"
-    cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet", "--max-wait-for-load=60000"]
-    cmd += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={FLAGS} --user-data-dir={profile}"]
-    with open(log, "wb") as out:
-        env = {**os.environ, "CHROME_PATH": CHROMIUM}
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out, start_new_session=True)
-    try:
-        proc.wait(timeout=RUN_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        result.error = f"Lighthouse did not finish within {RUN_TIMEOUT} s"
-    finally:
-        end_group(proc)
-        result.leftover_processes = end_browsers(profile)
-        shutil.rmtree(profile, ignore_errors=True)
-    if not result.error and (proc.returncode or not report.exists()):
-        result.error = f"Lighthouse exited with {proc.returncode}; see {log}"
-    if result.error:
+    run = browsing.lighthouse(LIGHTHOUSE, url, list(CATEGORIES), work / f"lighthouse-{name}.json", RUN_TIMEOUT)
+    result = LighthouseRun(error=run.error, leftover_processes=run.leftover_processes)
+    if run.error:
         return result
-    data = json.loads(report.read_text(encoding="utf-8"))
-    if data.get("runtimeError"):
-        result.error = f"{data['runtimeError'].get('code')}: {data['runtimeError'].get('message')}"
+    data = run.report
     audits, shown = data["audits"], lambda audit: (audit.get("displayValue") or "").replace("\u00a0", " ")
     for key, category in data["categories"].items():
         if category.get("score") is not None:
