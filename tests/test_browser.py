@@ -270,3 +270,21 @@ def test_a_printed_claim_page_carries_its_chart_and_the_charts_data(page):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     expect(page.locator("svg.fc-chart")).to_be_visible()
     expect(table).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("rel", "figure", "screen", "printed"),
+    [
+        ("how-it-works/", "svg.fc-diagram", 420, 9 / 2.54 * 96),
+        (f"claims/{ANNOTATED}/", "svg.fc-chart", 480, 11 / 2.54 * 96),
+        ("misconceptions/", "svg.fc-chart", 480, 11 / 2.54 * 96),
+    ],
+)
+def test_charts_and_the_diagram_keep_their_size_on_a_wide_screen_and_in_print(page, rel, figure, screen, printed):
+    """Scaled to the column, a chart's labels would be twice the text's size (Material caps SVGs
+    at 100%, which beat our caps until they were more specific)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/{rel}")
+    assert page.locator(figure).first.bounding_box()["width"] == pytest.approx(screen, abs=1)
+    page.emulate_media(media="print")
+    assert page.locator(figure).first.bounding_box()["width"] == pytest.approx(printed, abs=1)
