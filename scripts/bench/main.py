@@ -39,10 +39,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--sizes", type=_sizes, default=[100, 1000, 10000], help="claim counts (default 100,1000,10000)")
     add("--skip-lighthouse", action="store_true", help="no Lighthouse runs, and so no page weight")
     add("--skip-serve", action="store_true", help="no `mkdocs serve` rebuild timing")
-    add("--skip-plain", action="store_true", help="no plain-MkDocs comparison build")
     add("--lighthouse-runs", type=int, default=3, help="runs per page; the median is reported")
     add("--serve-edits", type=int, default=3, help="edits per `mkdocs serve` mode (median reported)")
-    add("--profile-size", type=int, default=500, help="claims for the checker profile (0: none)")
     add(
         "--search-sizes",
         type=_sizes,
@@ -70,7 +68,6 @@ class Results:
     lighthouse: dict[str, list[measure.LighthouseRun]] = field(default_factory=dict)
     serve: list[measure.ServeResult] = field(default_factory=list)
     by_size: list[measure.SizeResult] = field(default_factory=list)
-    profile: dict | None = None
     cards: dict | None = None
     search: list[search_bench.SearchComparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -167,20 +164,16 @@ def main(argv: list[str] | None = None) -> int:
             results.serve.append(measure.measure_serve(work, args.claim, editions, args.serve_edits, log=log))
         for n in args.sizes:
             log(f"{n} claims:")
-            results.by_size.append(measure.measure_size(n, work, plain=not args.skip_plain, log=log))
+            results.by_size.append(measure.measure_size(n, work, both=n == max(args.sizes), log=log))
             if n == SERVE_SIZE and not args.skip_serve:
                 corpus = work / f"corpus-{n}"
                 slug = sorted(corpus.glob("claims/*.yaml"))[0].stem
                 results.by_size[-1].serve = measure.measure_serve(work, slug, None, args.serve_edits, log, corpus)
-            # the profile reuses its size's records; every other corpus goes
-            shutil.rmtree(work / f"corpus-{n}" / ("docs" if n == args.profile_size else ""), ignore_errors=True)
+            shutil.rmtree(work / f"corpus-{n}", ignore_errors=True)
         for n in args.search_sizes:
             log(f"search, {n} claims, both editions:")
             results.search.append(search_bench.compare(n, work, log=log))
             shutil.rmtree(work / f"search-{n}", ignore_errors=True)
-        if args.profile_size:
-            log(f"profiling the checker on {args.profile_size} claims")
-            results.profile = measure.profile_check(args.profile_size, work)
     finally:
         results.seconds = time.perf_counter() - started
         if fingerprint(ROOT) != results.code:
@@ -275,7 +268,6 @@ def render(results: Results) -> str:
         target=TARGET_SIZE,
         done=done,
         steps=[(a, b, (b.build.seconds - a.build.seconds) / (b.n - a.n)) for a, b in zip(done, done[1:], strict=False)],
-        full=next((r for r in reversed(done) if r.share is not None and r.generate_s is not None), None),
         pages=pages,
         below=below,
         runs_n=max((len(runs) for runs in results.lighthouse.values()), default=0),

@@ -1,18 +1,16 @@
-"""The measurements. On synthetic corpora: our build (`mkdocs build --strict`, English only),
-plain MkDocs on the same generated Markdown without our hook, our check and generation alone
-in-process, and a profile of the checker. On the real project: `mkdocs serve` rebuild latency,
-and Lighthouse 12 (mobile, default throttling) on the built site served with gzip, which also
+"""The measurements. On synthetic corpora: our build (`mkdocs build --strict`, English only,
+and both editions at the target size), the build taken apart (bench.build_costs) and the
+checker with and without its cache. On the real project: `mkdocs serve` rebuild latency, and
+Lighthouse 12 (mobile, default throttling) on the built site served with gzip, which also
 gives the page weight."""
 
 from __future__ import annotations
 
-import cProfile
 import functools
 import gzip
 import io
 import json
 import os
-import pstats
 import re
 import shutil
 import signal
@@ -26,15 +24,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from unittest import mock
 
 import browsing
-from browsing import CHROMIUM, end_group, free_port
+from browsing import CHROMIUM, CHROMIUM_ARGS, end_group, free_port
 
 from .corpus import ROOT, copy_real, write_synthetic
 
 BUILD_TIMEOUT, RUN_TIMEOUT, START_TIMEOUT, CHANGE_TIMEOUT = 1800, 240, 900, 120
 TRIVIAL_PAGES = 200  # trivial pages built beside the claim pages, for the per-page comparison
+COSTS_UP_TO = 1_000  # build_costs is one more whole build: taken apart up to this size only
 NO_CACHE, CACHE_FOLDER = "FACTCHECK_NO_CACHE", ".cache/factcheck"  # factcheck.cache, not imported before the snapshot
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
@@ -61,21 +59,14 @@ class SizeResult:
     n: int
     corpus: dict
     build: Measure
-    plain: Measure | None = None
-    generate_s: float | None = None
-    check_s: float | None = None
+    both: Measure | None = None  # both editions, after the English build (its cards and codes kept)
     checks: dict[str, Measure] = field(default_factory=dict)  # `factcheck check` runs: see measure_check
     pages_html: int | None = None
     site_mb: float | None = None
     first_visit: dict | None = None  # file → (raw MB, gzip MB)
+    visits: dict | None = None  # page → Visit, a first visit in Chromium (English build)
     costs: dict | None = None  # bench.build_costs: the build's time taken apart
     serve: "ServeResult | None" = None  # `make serve` on this corpus, both editions
-
-    @property
-    def share(self) -> float | None:
-        if self.plain is None or self.build.returncode or self.plain.returncode:
-            return None
-        return (self.build.seconds - self.plain.seconds) / self.build.seconds
 
 
 def env(editions: str | None = "en") -> dict:
@@ -106,42 +97,6 @@ def mkdocs_build(project: Path, config: str, site: str, log: Path) -> Measure:
     return run_measured(cmd, project, env("en"), log)
 
 
-def plain_config(project: Path) -> str:
-    """mkdocs.yml without `hooks:`: MkDocs alone; the `<!-- factcheck:NAME -->` markers stay comments."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = re.sub(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "", text, flags=re.M)
-    if plain == text:
-        raise SystemExit("mkdocs.yml: no `hooks:` block found to remove for the plain MkDocs build")
-    (project / "mkdocs.plain.yml").write_text(plain, encoding="utf-8")
-    return "mkdocs.plain.yml"
-
-
-def timed_generate(project: Path) -> tuple[float, float]:
-    """factcheck.site.generate in-process, English only, from docs/ without generated files:
-    total seconds and seconds of its check_tree call."""
-    import factcheck.site as site_module
-
-    for target in site_module.generated_paths(project / "docs"):
-        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-    original, spent = site_module.check_tree, []
-
-    def check_tree(*args, **kwargs):
-        start = time.perf_counter()
-        out = original(*args, **kwargs)
-        spent.append(time.perf_counter() - start)
-        return out
-
-    # Without the checker's cache, so that these figures stay those of a whole check (the
-    # cache is measured on its own, measure_check).
-    with mock.patch.object(site_module, "check_tree", check_tree), mock.patch.dict(os.environ, {NO_CACHE: "1"}):
-        start = time.perf_counter()
-        result = site_module.generate(project, languages=("en",))
-        total = time.perf_counter() - start
-    if result.site is None:
-        raise SystemExit(f"{project}: the synthetic records have errors")
-    return total, spent[0]
-
-
 def measure_check(project: Path, log: Path) -> dict[str, Measure]:
     """`python -m factcheck check` as an editor runs it, each in a fresh process: without
     the cache, then with an empty cache (the first run fills it), then again (warm)."""
@@ -152,7 +107,7 @@ def measure_check(project: Path, log: Path) -> dict[str, Measure]:
     return {name: run_measured(args, project, cached, log, RUN_TIMEOUT * 5) for name, args in runs.items()}
 
 
-def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResult:
+def measure_size(n: int, work: Path, both: bool = False, log=print) -> SizeResult:
     project, start = work / f"corpus-{n}", time.perf_counter()
     corpus = write_synthetic(project, n)
     log(f"  corpus: {corpus} written in {time.perf_counter() - start:.1f} s")
@@ -166,18 +121,18 @@ def measure_size(n: int, work: Path, plain: bool = True, log=print) -> SizeResul
     result.site_mb = sum(p.stat().st_size for p in files) / 1e6
     data = {rel: (site / rel).read_bytes() for rel in FIRST_VISIT if (site / rel).is_file()}
     result.first_visit = {k: (len(v) / 1e6, len(gzip.compress(v, GZIP_LEVEL, mtime=0)) / 1e6) for k, v in data.items()}
-    if plain:
-        result.plain = mkdocs_build(project, plain_config(project), "site-plain", work / f"plain-{n}.log")
-        log(f"  plain MkDocs: {result.plain.seconds:.1f} s, peak {result.plain.peak_rss_mb:.0f} MB")
+    claim = sorted(project.glob("claims/*.yaml"))[-1].stem  # a synthetic claim, not one of the real ones
+    result.visits = first_visits(site, {"home": "/", "claim": f"/claims/{claim}/"})
     shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(project / "site-plain", ignore_errors=True)
-    result.costs = build_costs(project, min(n, TRIVIAL_PAGES), work / f"costs-{n}.log")
-    if result.costs:
-        log(
-            f"  claim page ÷ trivial page in MkDocs: {result.costs['claim_vs_trivial']:.2f}; ours {result.costs['ours_share']:.0%}"
-        )
-    result.generate_s, result.check_s = timed_generate(project)
-    log(f"  check + generate in-process: {result.generate_s:.1f} s (check_tree {result.check_s:.1f} s)")
+    if both:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+        result.both = run_measured(cmd, project, env(None), work / f"both-{n}.log")
+        log(f"  both editions: {result.both.seconds:.1f} s, peak {result.both.peak_rss_mb:.0f} MB")
+        shutil.rmtree(site, ignore_errors=True)
+    if n <= COSTS_UP_TO:
+        result.costs = build_costs(project, min(n, TRIVIAL_PAGES), work / f"costs-{n}.log")
+        costs = result.costs or {}
+        log(f"  claim page ÷ trivial page: {costs.get('claim_vs_trivial')}; ours {costs.get('ours_share')}")
     result.checks = measure_check(project, work / f"check-{n}.log")
     log("  `factcheck check`: " + ", ".join(f"{k} {m.seconds:.1f} s" for k, m in result.checks.items()))
     return result
@@ -210,38 +165,6 @@ def social_cards(project: Path) -> dict:
         "seconds": seconds,
         "ms_each": seconds / len(sizes) * 1000,
         "kb_each": sum(sizes) / len(sizes) / 1024,
-    }
-
-
-def profile_check(n: int, work: Path, top: int = 10) -> dict:
-    """cProfile of check_tree on n synthetic claims: the top functions by own time, and the
-    project's own functions (and the YAML entry points they call) by cumulative time; each
-    row is (name, own s, cumulative s, calls)."""
-    from factcheck.validate import check_tree
-
-    project = work / f"corpus-{n}"
-    if not (project / "claims").is_dir():
-        write_synthetic(project, n)
-    profiler, start = cProfile.Profile(), time.perf_counter()
-    profiler.runcall(check_tree, project, cache=False)  # the whole check, as on a first run
-    seconds = time.perf_counter() - start
-    rows = [
-        (f"{re.sub(r'^.*?(site-packages|scripts)/', '', file)}:{line}({func})", tt, ct, nc)
-        for (file, line, func), (_cc, nc, tt, ct, _) in pstats.Stats(profiler).stats.items()  # type: ignore[attr-defined]
-    ]
-    ours = [
-        r for r in rows if r[0].startswith("factcheck/") or re.match(r"yaml/__init__.py:\d+\((parse|compose)\)", r[0])
-    ]
-    by_cumulative = sorted(ours, key=lambda r: -r[2])[:top]
-    cumulative = {name.split("(")[-1].rstrip(")"): ct for name, _, ct, _ in by_cumulative}
-    return {
-        "n": n,
-        "seconds": seconds,
-        "by_own": sorted(rows, key=lambda r: -r[1])[:top],
-        "by_cumulative": by_cumulative,
-        "load_share": cumulative["load_tree"] / cumulative["check_tree"]
-        if {"load_tree", "check_tree"} <= set(cumulative)
-        else None,
     }
 
 
@@ -283,6 +206,54 @@ def static_server(site: Path, port: int):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@dataclass
+class Visit:
+    kb: float
+    requests: int
+    largest: list[tuple[str, float]]  # (path, KB), the three largest
+
+
+def _size(response) -> int:
+    length = response.headers.get("content-length")
+    if length is not None:
+        return int(length)
+    try:
+        return len(response.body())
+    except Exception:  # noqa: BLE001 (a redirect or an aborted request has no body)
+        return 0
+
+
+def visit(responses: list, base: str) -> Visit:
+    files = [(r.url.removeprefix(base), _size(r) / 1024) for r in responses]
+    return Visit(sum(kb for _, kb in files), len(files), sorted(files, key=lambda f: -f[1])[:3])
+
+
+def page(browser, url: str):
+    """A fresh browser context (an empty cache) on url, settled; its responses so far."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    got: list = []
+    page.on("response", lambda response: got.append(response))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page, got
+
+
+def first_visits(site: Path, paths: dict[str, str]) -> dict[str, Visit]:
+    """What a first visit to each page loads, in Chromium, from the site served with gzip."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p, static_server(site, free_port()) as base:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, path in paths.items():
+            context, _, got = page(browser, base + path)
+            out[name] = visit(got, base)
+            context.close()
+        browser.close()
+    return out
 
 
 @dataclass

@@ -14,6 +14,7 @@ server sent, gzipped where it gzips."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import sys
@@ -61,18 +62,11 @@ WATCH = """(selector) => {
 
 
 @dataclass
-class Visit:
-    kb: float
-    requests: int
-    largest: list[tuple[str, float]]  # (path, KB), the three largest
-
-
-@dataclass
 class SearchRun:
     option: str
     edition: str
-    home: Visit | None = None
-    claim: Visit | None = None
+    home: measure.Visit | None = None
+    claim: measure.Visit | None = None
     search_kb: float | None = None
     search_files: list[tuple[str, float]] = field(default_factory=list)
     ms: float | None = None  # the median of all_ms
@@ -90,6 +84,16 @@ class SearchComparison:
     error: str | None = None
 
 
+def plain_config(project: Path) -> str:
+    """mkdocs.yml without `hooks:`: MkDocs alone, on the Markdown our hook generated."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = re.sub(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "", text, flags=re.M)
+    if plain == text:
+        raise SystemExit("mkdocs.yml: no `hooks:` block found to remove for the plain MkDocs build")
+    (project / "mkdocs.plain.yml").write_text(plain, encoding="utf-8")
+    return "mkdocs.plain.yml"
+
+
 def _material_config(project: Path, name: str, text: str, **replace: str) -> str:
     for old, new in replace.items():
         if old not in text:
@@ -102,7 +106,7 @@ def _material_config(project: Path, name: str, text: str, **replace: str) -> str
 def material_configs(project: Path, search: bool) -> tuple[str, str]:
     """mkdocs.yml and mkdocs.nl.yml without the hook, with or without Material's search plugin."""
     suffix = "material" if search else "bare"
-    english = (project / measure.plain_config(project)).read_text(encoding="utf-8")
+    english = (project / plain_config(project)).read_text(encoding="utf-8")
     plugin = "plugins:\n  - search:\n      lang: {}\n"
     en = _material_config(
         project,
@@ -144,35 +148,9 @@ def _lazy(site: Path) -> None:
             page.write_text(text.replace("<head>", "<head>" + LAZY_MATERIAL, 1), encoding="utf-8")
 
 
-def _size(response) -> int:
-    length = response.headers.get("content-length")
-    if length is not None:
-        return int(length)
-    try:
-        return len(response.body())
-    except Exception:  # noqa: BLE001 (a redirect or an aborted request has no body)
-        return 0
-
-
-def _visit(responses: list, base: str) -> Visit:
-    files = [(r.url.removeprefix(base), _size(r) / 1024) for r in responses]
-    return Visit(sum(kb for _, kb in files), len(files), sorted(files, key=lambda f: -f[1])[:3])
-
-
-def _page(browser, url: str):
-    """A fresh browser context (an empty cache) on url, settled; its responses so far."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    got: list = []
-    page.on("response", lambda response: got.append(response))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return context, page, got
-
-
-def _first_search(browser, base: str, path: str, lang: str) -> tuple[float, Visit]:
+def _first_search(browser, base: str, path: str, lang: str) -> tuple[float, measure.Visit]:
     """On a first visit to path: milliseconds from the last key to the results, and what loaded."""
-    context, page, got = _page(browser, base + path)
+    context, page, got = measure.page(browser, base + path)
     try:
         first = len(got)
         page.evaluate(WATCH, RESULT)
@@ -183,7 +161,7 @@ def _first_search(browser, base: str, path: str, lang: str) -> tuple[float, Visi
         page.wait_for_timeout(1000)  # the results for the whole query, and what loads with them
         watch = page.evaluate("window.fcWatch")
         ms = next((t - watch["key"] for t in watch["changes"] if t > watch["key"]), 0.0)
-        return ms, _visit(got[first:], base)
+        return ms, measure.visit(got[first:], base)
     finally:
         context.close()
 
@@ -191,8 +169,8 @@ def _first_search(browser, base: str, path: str, lang: str) -> tuple[float, Visi
 def _run(browser, base: str, option: str, lang: str) -> SearchRun:
     run, prefix = SearchRun(option, lang), "" if lang == "en" else f"{lang}/"
     for name, path in (("claim", CLAIM), ("home", "")):
-        context, _, got = _page(browser, f"{base}/{prefix}{path}")
-        setattr(run, name, _visit(got, base))
+        context, _, got = measure.page(browser, f"{base}/{prefix}{path}")
+        setattr(run, name, measure.visit(got, base))
         context.close()
     # The machine's load moves a single timing by tens of ms: the median of a few first searches.
     searches = []
