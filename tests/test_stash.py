@@ -78,3 +78,45 @@ def test_ids_in_chunks_are_found_for_the_anchor_check():
 
     _, found = extract(chunk('<h3 id="a-source">A</h3><li id="note-1-2">n</li>') + chunk('<p data-id="no">x</p>'))
     assert ids(found) == {"a-source", "note-1-2"}
+
+
+def test_chunks_with_only_white_space_between_them_share_one_slot():
+    text, found = extract("# T\n\n" + chunk("<p>a</p>") + "\n\n" + chunk("<p>b</p>") + "\n\nText " + chunk("<i>c</i>"))
+    assert (text, found) == ("# T\n\n<!--fc:0-->\n\nText <!--fc:1-->", ["<p>a</p>\n<p>b</p>", "<i>c</i>"])
+
+
+def _markdown_toc(source: str) -> list[dict]:
+    converter = md.Markdown(extensions=["toc", "attr_list"])
+    converter.convert(source)
+    return converter.toc_tokens
+
+
+TOC_TEXTS = [
+    ("Plain heading", None),
+    ("Jeremy Daum — China Law Translate", "rebuttal-1"),
+    ("Hoe ça gaat, 'echt'?", None),
+]
+
+
+def test_the_table_of_contents_lists_marked_chunk_headings_as_markdown_would():
+    from factcheck.render.parts import heading
+    from factcheck.stash import toc_tokens
+
+    as_markdown = "# Title\n\n" + "\n\n".join(
+        f"{'##' if anchor is None else '###'} {text}" + (f" {{ #{anchor} }}" if anchor else "")
+        for text, anchor in TOC_TEXTS
+    )
+    in_chunks = "# Title\n\n" + chunk(
+        "".join(heading(2 if anchor is None else 3, text, anchor) for text, anchor in TOC_TEXTS)
+        + '<h3 id="a-source">A source</h3>'  # not marked: not listed, as on the sources page
+    )
+    text, found = extract(in_chunks)
+    assert toc_tokens(md.markdown(text, extensions=["toc"]), found) == _markdown_toc(as_markdown)
+    assert "data-fc-toc" not in restore(md.markdown(text), found, lambda target: target)
+
+
+def test_a_page_without_marked_headings_keeps_markdowns_table_of_contents():
+    from factcheck.stash import toc_tokens
+
+    text, found = extract("# T\n\n" + chunk('<h3 id="a-source">A source</h3>'))
+    assert toc_tokens(md.markdown(text, extensions=["toc"]), found) is None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -218,6 +219,9 @@ def on_page_content(html, page, files, **_):
     found = _state.get("chunks", {}).pop(page.file.src_uri, [])
     if page.present_anchor_ids is not None:  # links to ids in chunks are checked like any other
         page.present_anchor_ids |= stash.ids(found)
+    tokens = stash.toc_tokens(html, found)
+    if tokens is not None:
+        page.toc = get_toc(tokens)
     return stash.restore(html, found, _resolver(page, files))
 
 

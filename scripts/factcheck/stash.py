@@ -9,18 +9,27 @@ made a claim page cost MkDocs several times a plain page.
 
 Links in chunks are written as in Markdown, relative to the page's source file
 (`../claims/x.md#id`); `restore` turns them into the built page's addresses, as MkDocs
-does for Markdown links, through the `resolve` it is given."""
+does for Markdown links, through the `resolve` it is given. Headings in chunks marked with
+TOC_MARK go into the page's table of contents (`toc_tokens`), in page order with the
+headings Markdown made, as Markdown's toc extension would list them."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from typing import Callable
 
+from markdown.extensions.toc import nest_toc_tokens, strip_tags
+
 OPEN, CLOSE = "<!-- fc:html -->", "<!-- /fc:html -->"
 _CHUNK = re.compile(re.escape(OPEN) + "(.*?)" + re.escape(CLOSE), re.S)
+_ADJACENT = re.compile(re.escape(CLOSE) + r"\s*" + re.escape(OPEN))
 _SLOT = re.compile(r"<!--fc:(\d+)-->")
 # A link or image address relative to the page: not a web address, anchor or absolute path.
 _RELATIVE = re.compile(r'((?:href|src)=")(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
+
+TOC_MARK = " data-fc-toc"  # on a heading in a chunk that the table of contents lists; removed on restore
+_HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
 def chunk(html: str) -> str:
@@ -42,7 +51,8 @@ def extract(markdown: str) -> tuple[str, list[str]]:
         found.append(match.group(1))
         return f"<!--fc:{len(found) - 1}-->"
 
-    return _CHUNK.sub(slot, markdown), found
+    # Chunks with only white space between them become one: each slot costs Markdown a block.
+    return _CHUNK.sub(slot, _ADJACENT.sub("\n", markdown)), found
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -62,6 +72,23 @@ def restore(html: str, found: list[str], resolve: Callable[[str], str]) -> str:
         return f'{match.group(1)}{resolve(match.group(2))}"'
 
     def fill(match: re.Match) -> str:
-        return _RELATIVE.sub(link, found[int(match.group(1))])
+        return _RELATIVE.sub(link, found[int(match.group(1))]).replace(TOC_MARK, "")
 
     return _SLOT.sub(fill, html)
+
+
+def toc_tokens(html: str, found: list[str]) -> list[dict] | None:
+    """The table of contents of a page (Markdown's HTML with its slots) as Markdown's toc
+    extension makes it: its own headings and the marked ones of the chunks, nested by level.
+    None when no chunk has a marked heading, so that Markdown's table of contents stands."""
+    if not any(TOC_MARK in c for c in found):
+        return None
+
+    def marked(match: re.Match) -> str:
+        return "".join(h.group(0) for h in _HEADING.finditer(found[int(match.group(1))]) if TOC_MARK in h.group(0))
+
+    flat = [
+        {"level": int(level), "id": html_lib.unescape(anchor), "name": strip_tags(inner), "html": inner}
+        for level, anchor, inner in _HEADING.findall(_SLOT.sub(marked, html))
+    ]
+    return nest_toc_tokens([{**t, "data-toc-label": ""} for t in flat])

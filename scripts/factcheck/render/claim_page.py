@@ -9,7 +9,7 @@ import json
 
 from ..editions import SiteInfo
 from ..model import Appearance, Claim, Quote, Rebuttal
-from ..safe_text import html_text, markdown, plain
+from ..safe_text import html_text, markdown_html, plain
 from ..stash import chunk, chunks
 from . import charts, timeline
 from .annotations import notes_html, statement_html
@@ -17,7 +17,7 @@ from .cards import claim_card
 from .cite import apa, bibtex
 from .cited_pages import back_links
 from .claimreview import claim_review
-from .parts import badge, category_link, change_text, html_list, source_line, source_title
+from .parts import badge, category_link, change_text, heading, html_list, source_line, source_title
 from .qr import claim_qr
 from .reading import tr
 from .strings import date, ui
@@ -70,33 +70,24 @@ def _appearance(appearance: Appearance, n: int, claim: Claim, lang: str) -> list
 
 def _affiliation(affiliation: str) -> str:
     # An unknown affiliation is left out, not shown as the word `unknown`.
-    return "" if affiliation == "unknown" else f" — {plain(affiliation)}"
+    return "" if affiliation == "unknown" else f" — {affiliation}"
 
 
 def _rebuttal(rebuttal: Rebuttal, n: int, lang: str) -> list[str]:
-    # The heading stays Markdown, so that it is in the page's table of contents.
-    expert = rebuttal.by
-    body = [f"<p>{html_text(tr(rebuttal.points, lang))}</p>"]
+    title = rebuttal.by.name + _affiliation(rebuttal.affiliation_then)
+    body = ['<div class="fc-rebuttal">', heading(3, title, f"rebuttal-{n}")]
+    body += [f"<p>{html_text(tr(rebuttal.points, lang))}</p>"]
     if rebuttal.quote:
         body += _quote(rebuttal.quote, lang, ui("their_words", lang))
-    body += [f"<p>{ui('source', lang)}: {source_line(rebuttal.source, lang)}</p>"]
-    return [
-        '<div class="fc-rebuttal" markdown>',
-        "",
-        f"### {plain(expert.name)}{_affiliation(rebuttal.affiliation_then)} {{ #rebuttal-{n} }}",
-        "",
-        chunks(body),
-        "",
-        "</div>",
-        "",
-    ]
+    body += [f"<p>{ui('source', lang)}: {source_line(rebuttal.source, lang)}</p>", "</div>"]
+    return ["", chunks(body), ""]
 
 
 def _history(claim: Claim, lang: str) -> list[str]:
     items = [f"{date(claim.published, lang)}: {ui('first_published', lang)}"]
     items += [f"{date(change.date, lang)}: {html_text(change_text(change, lang))}" for change in claim.changes]
     return [
-        f"## {ui('history', lang)} {{ #history }}",
+        chunk(heading(2, ui("history", lang), "history")),
         "",
         chunks([f"<p>{ui('reviewed', lang)}: <strong>{date(claim.reviewed, lang)}</strong></p>", *html_list(items)]),
         "",
@@ -129,7 +120,7 @@ def _cite(claim: Claim, info: SiteInfo, lang: str) -> list[str]:
             f"<code>{html.escape(text)}</code></pre>",
         ]
     return [
-        f"## {ui('cite', lang)} {{ #cite }}",
+        chunk(heading(2, ui("cite", lang), "cite")),
         "",
         chunks([f"<p>{ui('cite_intro', lang)}</p>", '<div class="fc-cite">', *blocks, "</div>"]),
         "",
@@ -159,7 +150,7 @@ def _categories(claim: Claim, lang: str) -> list[str]:
     items = [
         f"{category_link(c, lang, '../misconceptions/')}: {html_text(tr(c.correct, lang))}" for c in claim.categories
     ]
-    return [f"## {ui('categories', lang)}", "", chunks(html_list(items)), ""]
+    return [chunks([heading(2, ui("categories", lang)), *html_list(items)]), ""]
 
 
 def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: list | None = None) -> str:
@@ -181,27 +172,21 @@ def render(claim: Claim, info: SiteInfo, lang: str | None = None, explained: lis
         *_correction(claim, lang),
         chunk(answer),
         "",
-        f"## {ui('how_it_appeared', lang)}",
-        "",
-        chunks(charts.claim_chart(claim, lang)),
+        chunks([heading(2, ui("how_it_appeared", lang)), *charts.claim_chart(claim, lang)]),
         "",
     ]
     for n, appearance in enumerate(claim.appearances, 1):
         lines += _appearance(appearance, n, claim, lang)
-    lines += [f"## {ui('what_sources_show', lang)}", ""]
+    lines += [chunk(heading(2, ui("what_sources_show", lang))), ""]
     for n, rebuttal in enumerate(claim.rebuttals, 1):
         lines += _rebuttal(rebuttal, n, lang)
     lines += [
-        f"## {ui('explanation', lang)}",
-        "",
-        markdown(tr(claim.explanation, lang)),
+        chunks([heading(2, ui("explanation", lang)), markdown_html(tr(claim.explanation, lang))]),
         "",
         *back_links(explained or [], lang),
         *_categories(claim, lang),
         *timeline.claim_section(claim, lang),
-        f"## {ui('sources', lang)}",
-        "",
-        chunks(html_list([source_line(s, lang) for s in claim.sources], "ol")),
+        chunks([heading(2, ui("sources", lang)), *html_list([source_line(s, lang) for s in claim.sources], "ol")]),
         "",
         *_history(claim, lang),
         *_cite(claim, info, lang),

@@ -4,7 +4,7 @@ and the fragments that hand-written pages include (top myths, the verdict scale)
 from __future__ import annotations
 
 from ..model import Site, Source
-from ..safe_text import html_text, markdown, plain
+from ..safe_text import html_text, markdown_html, plain
 from ..schema import schemas
 from ..stash import chunk, chunks
 from .charts import site_chart
@@ -59,7 +59,7 @@ def misconceptions(site: Site, lang: str = "en") -> str:
             "",
             chunk(correct),
             "",
-            markdown(tr(category.explanation, lang)),
+            chunk(markdown_html(tr(category.explanation, lang))),
             "",
             chunks([listed, *html_list([claim_item(c, lang, "../claims/") for c in category.claims])]),
             "",

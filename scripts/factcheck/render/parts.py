@@ -3,8 +3,11 @@ and the verdict colours. Each piece is finished HTML, for a stash.chunk."""
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+
 from ..model import Category, Change, Claim, Source, Verdict
 from ..safe_text import html_text, html_url
+from ..stash import TOC_MARK
 from .reading import tr
 from .strings import date, ui
 
@@ -27,6 +30,13 @@ def change_text(change: Change, lang: str) -> str:
 def badge(verdict: Verdict, lang: str) -> str:
     # The verdict is always written out: colour is never the only signal.
     return f'<span class="fc-badge fc-badge--{verdict.key}">{html_text(tr(verdict.name, lang))}</span>'
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A heading listed in the page's table of contents; without `anchor`, its id is the one
+    Markdown's toc extension gives that text, so that links to it stay as they were."""
+    anchor = anchor or slugify(text, "-")
+    return f'<h{level} id="{anchor}"{TOC_MARK}>{html_text(text)}</h{level}>'
 
 
 def link(address: str, inner: str) -> str:

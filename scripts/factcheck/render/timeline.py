@@ -8,7 +8,7 @@ from ..model import Claim, Event, Site
 from ..safe_text import html_text, plain
 from ..schema import schemas
 from ..stash import chunks
-from .parts import claim_item, html_list, source_line
+from .parts import claim_item, heading, html_list, source_line
 from .reading import tr
 from .strings import date, ui
 
@@ -77,4 +77,4 @@ def claim_section(claim: Claim, lang: str) -> list[str]:
         item = f"<strong>{date(event.date, lang)}</strong> · {ui('event_kind_' + event.kind, lang)}: "
         item += f'<a href="../timeline/index.md#{event.key}">{html_text(tr(event.title, lang))}</a>'
         items.append(item + (f" ({relative})" if relative else ""))
-    return [f"## {ui('on_the_timeline', lang)} {{ #timeline }}", "", chunks(html_list(items)), ""]
+    return [chunks([heading(2, ui("on_the_timeline", lang), "timeline"), *html_list(items)]), ""]
