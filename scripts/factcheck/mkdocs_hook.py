@@ -205,9 +205,11 @@ def _resolver(page, files):
     """A link in a chunk, relative to the page's source file, as MkDocs resolves one in
     Markdown: to the built page's address. A target that does not exist is an error."""
 
+    folder, by_uri = posixpath.dirname(page.file.src_uri), files.src_uris  # the mapping: a claim page has ~25 links
+
     def resolve_link(target: str) -> str:
         path, hash_, anchor = target.partition("#")
-        found = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+        found = by_uri.get(posixpath.normpath(posixpath.join(folder, path)))
         if found is None:
             raise PluginError(f"{page.file.src_uri}: a generated link points to `{target}`, which is not in docs/")
         return found.url_relative_to(page.file) + hash_ + anchor
