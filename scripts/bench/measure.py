@@ -59,7 +59,8 @@ class SizeResult:
     n: int
     corpus: dict
     build: Measure
-    both: Measure | None = None  # both editions, after the English build (its cards and codes kept)
+    warm: Measure | None = None  # the English build again: cards, codes and the checker's cache kept
+    both: Measure | None = None  # both editions, after the English builds (their cards and codes kept)
     checks: dict[str, Measure] = field(default_factory=dict)  # `factcheck check` runs: see measure_check
     pages_html: int | None = None
     site_mb: float | None = None
@@ -125,6 +126,9 @@ def measure_size(n: int, work: Path, both: bool = False, log=print) -> SizeResul
     result.visits = first_visits(site, {"home": "/", "claim": f"/claims/{claim}/"})
     shutil.rmtree(site, ignore_errors=True)
     if both:
+        result.warm = mkdocs_build(project, "mkdocs.yml", "site", work / f"warm-{n}.log")
+        log(f"  English again, cards kept: {result.warm.seconds:.1f} s, peak {result.warm.peak_rss_mb:.0f} MB")
+        shutil.rmtree(site, ignore_errors=True)
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
         result.both = run_measured(cmd, project, env(None), work / f"both-{n}.log")
         log(f"  both editions: {result.both.seconds:.1f} s, peak {result.both.peak_rss_mb:.0f} MB")
