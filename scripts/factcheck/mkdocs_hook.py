@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck import error_page, search_index, stash, theme_cache  # noqa: E402
+from factcheck import cache, error_page, search_index, stash, theme_cache  # noqa: E402
 from factcheck.addresses import write_list  # noqa: E402
 from factcheck.editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo  # noqa: E402
 from factcheck.problems import report  # noqa: E402
@@ -99,7 +99,7 @@ def on_config(config, **_):
         {"lang": e.lang, "name": e.name, "locale": e.locale, "prefix": e.prefix} for e in EDITIONS
     ]
     config.extra["edition"] = config.extra["editions"][LANGUAGES.index(edition.lang)]
-    theme_cache.keep(config)
+    theme_cache.keep(config, _root(config) / cache.FOLDER / "jinja")
     return config
 
 
