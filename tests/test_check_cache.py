@@ -234,3 +234,56 @@ def test_records_from_the_cache_hold_the_whole_data(tmp_path):
 def test_the_cross_record_rules_see_the_same_in_the_slim_records(tmp_path, project):
     """The slim copy (factcheck.slim) holds every field the cross-record rules read."""
     assert_slim_suffices(make_tree(tmp_path, CASES["unknown reference"]) if project == "fixture" else ROOT)
+
+
+@pytest.fixture
+def whole_checks(monkeypatch):
+    """Counts the whole checks run (not answered from the last report); files count as settled."""
+    from factcheck import validate
+
+    monkeypatch.setattr("factcheck.cache.SETTLED_NS", -(10**15))
+    calls = []
+    original = validate.check_tree
+    monkeypatch.setattr(validate, "check_tree", lambda *a, **k: calls.append(a) or original(*a, **k))
+    return calls
+
+
+CHANGES = {
+    "a record edited": lambda root: (root / C).write_text(
+        (root / C).read_text().replace("news-article", "news-articel")
+    ),
+    "a record added": lambda root: (root / "sources/extra.yaml").write_text(
+        (root / "sources/news-article.yaml").read_text()
+    ),
+    "a record deleted": lambda root: (root / "sources/news-article.yaml").unlink(),
+    "a page edited": lambda root: (root / "docs/index.md").write_text("# Home\n\nChanged.\n"),
+    "a page added": lambda root: (root / "docs/new.md").write_text("# New\n"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_an_unchanged_project_is_answered_from_the_last_report_and_any_change_is_checked(
+    tmp_path, capsys, whole_checks, change
+):
+    root = make_tree(tmp_path)
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs/index.md").write_text("# Home\n")
+    first = run_check(root, capsys)
+    assert run_check(root, capsys) == first and len(whole_checks) == 1  # the second run checked nothing
+    CHANGES[change](root)
+    changed = run_check(root, capsys)
+    assert len(whole_checks) == 2
+    assert changed == run_check(root, capsys, "--no-cache") and len(whole_checks) == 3
+    assert run_check(root, capsys) == changed and len(whole_checks) == 3
+
+
+def test_another_day_or_a_file_changed_just_before_the_run_is_checked_afresh(
+    tmp_path, capsys, whole_checks, monkeypatch
+):
+    root = make_tree(tmp_path)
+    first = run_check(root, capsys)
+    cli.main(["--root", str(root), "check", "--today", "2021-01-01"])
+    capsys.readouterr()
+    assert len(whole_checks) == 2
+    monkeypatch.setattr("factcheck.cache.SETTLED_NS", 10**15)  # every file counts as just changed
+    assert run_check(root, capsys) == first and len(whole_checks) == 3

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from .editions import FILE as EDITIONS_FILE
-from .load import FOLDERS, Record
+from .load import FOLDERS, Record, record_files
 from .problems import Problem
 from .schema import SCHEMA_DIR
 
@@ -167,14 +167,51 @@ class Store:
         same = self.new.keys() == self.old.keys() and self.quotes.keys() == self.old_quotes.keys()
         if not self.on or (not self.changed and same):
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".records-")
-        except OSError:
-            return  # a read-only checkout: check without keeping anything
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((code_digest(), self.new, self.quotes), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.file)
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
+        _write(self.file, (code_digest(), self.new, self.quotes))
+
+
+def _write(file: Path, value) -> None:
+    """Pickle value to a temporary file renamed into place: a reader never sees half of it.
+    Nothing is written in a read-only checkout."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, file)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
+
+
+REPORT = "report.pickle"
+
+
+def inputs_key(root: Path, today, pages: list[Path]) -> str | None:
+    """A digest of everything a whole check reads: the code, the day, and the size, times and
+    inode of every record file and hand-written page. None while any of them changed too
+    recently for its times to be trusted (see above)."""
+    limit = time.time_ns() - SETTLED_NS
+    digest = hashlib.sha256(f"{code_digest()}\0{today}\0".encode())
+    found = [(rel, file) for _, rel, file, _ in record_files(root)] + [(str(p), str(p)) for p in pages]
+    for rel, file in found:
+        stat = file_stat(file) if file else None
+        if stat and max(stat[1], stat[2]) >= limit:
+            return None
+        digest.update(f"{rel}\0{stat}\0".encode())
+    return digest.hexdigest()
+
+
+def recall_report(root: Path, key: str):
+    """What the last whole check with these inputs reported, or None."""
+    try:
+        stored_key, value = _Unpickler(io.BytesIO((root / FOLDER / REPORT).read_bytes())).load()
+    except Exception:  # noqa: BLE001 (no report kept, or one that cannot be read: check afresh)
+        return None
+    return value if stored_key == key else None
+
+
+def keep_report(root: Path, key: str, value) -> None:
+    _write(root / FOLDER / REPORT, (key, value))

@@ -15,19 +15,19 @@ from .load import load_tree
 from .permanence import UNRECORDED, record_published
 from .problems import WARNING, errors, report
 from .scaffold import ScaffoldError, new_claim, new_record
-from .translations import coverage_line, stamp
-from .validate import check_tree
+from .translations import stamp
+from .validate import check_report, check_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_check(args) -> int:
-    records, problems = check_tree(args.root, args.today, cache=False if args.no_cache else None)
+    problems, coverage = check_report(args.root, args.today, cache=False if args.no_cache else None)
     failing = errors(problems) or (args.strict and [p for p in problems if p.severity == WARNING])
     *lines, summary = report(problems, args.format).split("\n")
     # One stream, and the summary always last, whether the check passes or fails.
     print(
-        "\n".join([*lines, f"translations: {coverage_line(records)}", summary]),
+        "\n".join([*lines, f"translations: {coverage}", summary]),
         file=sys.stderr if failing else sys.stdout,
     )
     return 1 if failing else 0
