@@ -230,17 +230,19 @@ def project_parts(root: Path) -> tuple[list[str], list[str]]:
     return code, [name for name in records if (root / name).exists()]
 
 
-def _owned(docs: Path) -> list[Path]:
-    """The generated files and folders that exist now, deepest last."""
-    found = []
+def _owned(docs: Path) -> tuple[list[str], list[str]]:
+    """The generated files that exist now, and the folders that hold them, deepest first:
+    paths relative to docs/, as strings (Path objects for ten thousand files cost a second)."""
+    files, folders = [], []
     for path in generated_paths(docs):
-        if path.is_dir():  # os.walk: Path.rglob cost two seconds a rebuild at 1,000 claims
-            found.append(path)
-            for folder, dirs, names in os.walk(path):
-                found += [Path(folder, name) for name in sorted(dirs) + sorted(names)]
+        if path.is_dir():
+            for folder, _, names in os.walk(path):
+                rel = os.path.relpath(folder, docs).replace(os.sep, "/")
+                folders.append(rel)
+                files += [f"{rel}/{name}" for name in names]
         elif path.exists():
-            found.append(path)
-    return found
+            files.append(path.relative_to(docs).as_posix())
+    return files, sorted(folders, reverse=True)
 
 
 def clean(root: Path) -> list[Path]:
@@ -254,38 +256,40 @@ def clean(root: Path) -> list[Path]:
     return removed
 
 
-_SEEN: dict[Path, tuple] = {}  # file → (its stat, hash of the text it holds), as last written or read here
+_SEEN: dict[str, tuple] = {}  # file → (its stat, hash of the text it holds), as last written or read here
 
 
-def _holds(target: Path, content: str) -> bool:
+def _holds(target: str, content: str) -> bool:
     """The file holds exactly this text. A file this process wrote or read, unchanged on disk
     since (same size, time and inode), is not read again: rebuilds compare thousands."""
     try:
-        stat = target.stat()
+        stat = os.stat(target)
     except FileNotFoundError:
         return False
     key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     seen = _SEEN.get(target)
     if seen is not None and seen[0] == key:
         return seen[1] == hash(content)  # str hashes are kept by each string: reused pages cost nothing
-    text = target.read_text(encoding="utf-8")
+    with open(target, encoding="utf-8") as handle:
+        text = handle.read()
     _SEEN[target] = (key, hash(text))
     return text == content
 
 
-def _write(target: Path, content: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8", newline="\n")
-    stat = target.stat()
+def _write(target: str, content: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+    stat = os.stat(target)
     _SEEN[target] = ((stat.st_size, stat.st_mtime_ns, stat.st_ino), hash(content))
 
 
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     written, missing = [], []
     for rel, content in sorted(files.items()):
-        target = docs / rel
+        target = f"{docs}/{rel}"
         if isinstance(content, Lazy):  # its name holds its digest: if it exists, it is up to date
-            if not target.exists():
+            if not os.path.exists(target):
                 missing.append(rel)
         elif not _holds(target, content):
             _write(target, content)
@@ -293,13 +297,14 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     for rel, made in zip(missing, make_all([files[rel] for rel in missing]), strict=True):
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_bytes(made)
-    written = sorted(written + missing)
-    for stale in sorted(_owned(docs), reverse=True):  # files before the folders that hold them
-        if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
-            stale.unlink()
-        elif stale.is_dir() and not any(stale.iterdir()):
-            stale.rmdir()
-    return written
+    stale, folders = _owned(docs)
+    for rel in stale:
+        if rel not in files:
+            os.unlink(f"{docs}/{rel}")
+    for rel in folders:  # deepest first: a folder left empty by the one inside it goes too
+        if not os.listdir(f"{docs}/{rel}"):
+            os.rmdir(f"{docs}/{rel}")
+    return sorted(written + missing)
 
 
 @dataclass(frozen=True)
