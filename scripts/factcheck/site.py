@@ -24,6 +24,7 @@ from .pages import explained_in
 from .problems import Problem, errors
 from .render import claim_page, data, datapackage, format_page, indexes, timeline
 from .render.cards import claim_card, front_title, page_card
+from .render.entries import claim_inputs
 from .render.lazy import Lazy, make_all
 from .render.parts import verdicts_css
 from .render.qr import claim_qr
@@ -101,12 +102,7 @@ def _made_from(claim, info: SiteInfo, explained: list | None, digests: dict) -> 
     """A digest of everything a claim's page is made from: its record and those of the
     sources, experts, categories and events on it, the verdict scale, the edition and the
     primer sections that explain it. The code cannot change within one process."""
-    names = [f"{FOLDERS['claim']}/{claim.slug}.yaml", SINGLE_FILES["verdicts"][0]]
-    names += [f"{FOLDERS['source']}/{s.key}.yaml" for s in claim.sources]
-    names += [f"{FOLDERS['expert']}/{r.by.key}.yaml" for r in claim.rebuttals]
-    names += [f"{FOLDERS['category']}/{c.key}.yaml" for c in claim.categories]
-    names += [f"{FOLDERS['event']}/{e.key}.yaml" for e in claim.events]
-    given = repr((info, explained, [(name, digests.get(name)) for name in names]))
+    given = repr((info, explained, [(name, digests.get(name)) for name in claim_inputs(claim)]))
     return hashlib.sha256(given.encode("utf-8")).hexdigest()
 
 
@@ -136,7 +132,7 @@ def render_edition(
     lang = info.lang
     files = _claims(site, info, explained or {}, digests)
     files.update(redirect_files(site, info, site.redirects))
-    files["data/claims.json"] = data.claims_json(site, info)
+    files["data/claims.json"] = data.claims_json(site, info, digests)
     files["data/claims.csv"] = data.claims_csv(site, info)
     files["data/datapackage.json"] = datapackage.datapackage(site, info)
     files["data/claims.schema.json"] = json.dumps(datapackage.claims_json_schema(site), indent=2) + "\n"
@@ -144,7 +140,7 @@ def render_edition(
     for path, page in (
         ("claims/index.md", indexes.all_claims),
         ("misconceptions/index.md", indexes.misconceptions),
-        ("sources/index.md", indexes.sources),
+        ("sources/index.md", functools.partial(indexes.sources, digests=digests)),
         ("experts/index.md", indexes.experts),
         ("timeline/index.md", timeline.page),
     ):
