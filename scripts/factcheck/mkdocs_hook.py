@@ -37,6 +37,7 @@ from factcheck.render.cited_pages import resolve  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.parts import source_line  # noqa: E402
 from factcheck.render.reading import Reader, tr, translation_notice, under_title  # noqa: E402
+from factcheck.serve_watch import watch_hand_written  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
 from factcheck.translations import STALE, page_status  # noqa: E402
@@ -86,6 +87,7 @@ class _DirtyWarning(logging.Filter):
 def on_serve(server, config, **_):
     _state["serving"] = True  # also for `mkdocs serve --clean`, which starts up as "build"
     server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path))
+    watch_hand_written(server, Path(config.docs_dir))
     return server
 
 
