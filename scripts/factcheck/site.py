@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import input_digests
 from .editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
@@ -321,17 +322,23 @@ _LAST: dict = {}  # the newest check and the newest rendering, by what they were
 def _inputs(root: Path, docs: Path | None) -> tuple[str, dict]:
     """A digest of every file a build reads (the records, and the hand-written pages and
     assets that translated and fallback pages come from), and of each, by path from root."""
-    digest, each = hashlib.sha256(), {}
-    files = [p for folder in FOLDERS.values() for p in sorted((root / folder).glob("*"))]
-    files += [root / name for name, _ in SINGLE_FILES.values()]
+    names = [f"{folder}/{n}" for folder in FOLDERS.values() for n in _listing(root / folder)]
+    names += [name for name, _ in SINGLE_FILES.values()]
     if docs is not None:
-        files += sorted(docs.glob("*.md")) + [docs / a for a in SHARED_ASSETS]
-        files += [p for e in TRANSLATIONS for p in sorted((docs / e.prefix).glob("*.md"))]
-    for path in files:
-        if path.is_file() and FALLBACK_MARK.encode() not in (content := path.read_bytes()):
-            each[path.relative_to(root).as_posix()] = hashlib.sha256(content).hexdigest()
-            digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
+        base = docs.relative_to(root).as_posix()
+        names += [f"{base}/{n}" for n in _listing(docs) if n.endswith(".md")] + [f"{base}/{a}" for a in SHARED_ASSETS]
+        names += [f"{base}/{e.prefix}{n}" for e in TRANSLATIONS for n in _listing(docs / e.prefix) if n.endswith(".md")]
+    digest, each = hashlib.sha256(), {}
+    for name in names:
+        if (sha := input_digests.digest(f"{root}/{name}", FALLBACK_MARK.encode())) is not None:
+            each[name] = sha
+            digest.update(f"{name}\0{sha}\0".encode())
     return digest.hexdigest(), each
+
+
+def _listing(folder: Path) -> list[str]:
+    """The names in a folder, sorted, as Path.glob("*") gives them (no hidden ones)."""
+    return sorted(n for n in os.listdir(folder) if not n.startswith(".")) if folder.is_dir() else []
 
 
 def _once(slot: str, key: tuple, compute):
