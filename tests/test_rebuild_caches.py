@@ -106,3 +106,16 @@ def test_no_generated_folder_is_watched(tmp_path):
     assert folders[docs / "overrides"] is True
     assert docs / "claims" not in folders
     assert not any(Path(f).is_relative_to(g) for f in folders for g in generated)
+
+
+def test_a_text_is_made_again_for_another_dict_only():
+    from factcheck.model import Text, build_model
+
+    raw = {"en": "A claim", "nl": "Een bewering"}
+    first = Text.of(raw)
+    build_model([])  # a modelling ends: what it made is kept for the next
+    assert Text.of(raw) is first
+    assert Text.of({"en": "A claim"}) is not first and Text.of({"en": "A claim"}).state["nl"] == "missing"
+    build_model([])
+    build_model([])  # not made in the last modelling: made again
+    assert Text.of(raw) is not first and Text.of(raw) == first
