@@ -5,6 +5,7 @@ The list is kept in the site itself (/data/addresses.json), so the next deploy c
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 LIST = "data/addresses.json"
@@ -14,9 +15,11 @@ def served(site_dir: Path) -> list[str]:
     """Every page address of the site, as a reader would type it: /claims/x/ for a folder's
     index.html, the path itself for other HTML files."""
     out = set()
-    for page in site_dir.rglob("*.html"):
-        rel = page.relative_to(site_dir).as_posix()
-        out.add("/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel)
+    for folder, _, names in os.walk(site_dir):  # not rglob: a Path for each of thousands of files
+        rel = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        base = "/" if rel == "." else f"/{rel}/"
+        for name in (n for n in names if n.endswith(".html")):
+            out.add(base + (name[: -len("index.html")] if name.endswith("index.html") else name))
     return sorted(out)
 
 

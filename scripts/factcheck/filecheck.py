@@ -41,21 +41,34 @@ def check_file(rel: str, kind: str, raw: bytes, sha: str) -> tuple[Checked, Reco
     return Checked(sha, tuple(read), tuple(own), slim(record) if record else None), record
 
 
+# Path → (SHA-256, data, lines) of the record files read in this process. `mkdocs serve`
+# models the records again after every save; reading the thousands of unchanged files again
+# took most of a rebuild. Nothing changes a record's data once read.
+_READ: dict[str, tuple[str, dict, dict]] = {}
+
+
+def _remember(record: Record, sha: str) -> None:
+    _READ[record.path] = (sha, record.data, record.lines)
+
+
 class LazyRecord(Record):
     """A record taken from the cache: its data and lines are read from the file only when
-    something asks for them (the model does; the checker does not)."""
+    something asks for them (the model does; the checker does not), and only once in a
+    process while the file holds the same bytes."""
 
-    def __init__(self, file: str, known: Record):
+    def __init__(self, file: str, known: Record, sha: str):
         self.kind, self.path, self.key = known.kind, known.path, known.key
         # Its own derived values: those worked out from the whole data are not kept in the cache.
         self.readable, self.derived = known.readable, dict(known.derived)
-        self._file = file
+        self._file, self._sha = file, sha
 
     def __getattr__(self, name: str):
         if name not in ("data", "lines"):
             raise AttributeError(name)
-        record, _ = read_file(self.path, self.kind, read_bytes(self._file))
-        self.data, self.lines = (record.data, record.lines) if record else ({}, {})
+        if _READ.get(self.path, ("",))[0] != self._sha:
+            record, _ = read_file(self.path, self.kind, read_bytes(self._file))
+            _remember(record or Record(self.kind, self.path, self.key, {}, {}), self._sha)
+        _, self.data, self.lines = _READ[self.path]
         return self.__dict__[name]
 
 
@@ -75,8 +88,10 @@ def check_files(root: Path, store: Store):
         if checked is None:
             checked, record = check_file(rel, kind, raw, sha)
             store.put(rel, checked, stat)
+            if record is not None and record.readable:
+                _remember(record, sha)
         elif checked.slim is not None and checked.slim.readable:
-            record = LazyRecord(file, checked.slim)
+            record = LazyRecord(file, checked.slim, checked.sha)
         else:
             record = checked.slim
         read += checked.read

@@ -37,6 +37,7 @@ from factcheck.render.cited_pages import resolve  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.parts import source_line  # noqa: E402
 from factcheck.render.reading import Reader, tr, translation_notice, under_title  # noqa: E402
+from factcheck.serve_watch import watch_hand_written  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
 from factcheck.translations import STALE, page_status  # noqa: E402
@@ -86,6 +87,7 @@ class _DirtyWarning(logging.Filter):
 def on_serve(server, config, **_):
     _state["serving"] = True  # also for `mkdocs serve --clean`, which starts up as "build"
     server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path))
+    watch_hand_written(server, Path(config.docs_dir))
     return server
 
 
@@ -109,6 +111,8 @@ def _wanted() -> list[str]:
 
 
 def on_pre_build(config, **_):
+    if _state.get("nested"):  # another edition, built by the default one: generated already
+        return
     # The last preview's index: stopped if this build keeps the site folder (dirty), else
     # waited for, before this build empties it.
     search_index.stop() if _state.get("dirty") else search_index.wait()
@@ -231,18 +235,19 @@ def _sitemap_stubs(site_dir: Path) -> None:
     """Material's script looks for sitemap.xml beside every alternate-language link; an empty
     one in each page folder keeps that lookup from ending in a 404."""
     stub = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
-    for page in site_dir.rglob("index.html"):
-        target = page.parent / "sitemap.xml"
-        if not target.exists():
-            target.write_text(stub, encoding="utf-8")
+    for folder, _, names in os.walk(site_dir):  # not rglob, nor a stat per page: thousands each rebuild
+        if "index.html" in names and "sitemap.xml" not in names:
+            Path(folder, "sitemap.xml").write_text(stub, encoding="utf-8")
 
 
-def on_post_build(config, **_):
+def _build_translations(config) -> None:
+    """Every other edition, into its folder of this site. Their pages were generated with
+    this edition's, so their on_pre_build does not generate them again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    default = _lang(config) == DEFAULT.lang
-    if default and not _state.get("problems"):
+    _state["nested"] = True
+    try:
         for edition in (e for e in TRANSLATIONS if e.lang in _wanted()):
             build(
                 load_config(
@@ -253,6 +258,14 @@ def on_post_build(config, **_):
                 ),
                 dirty=_state.get("dirty", False),
             )
+    finally:
+        _state["nested"] = False
+
+
+def on_post_build(config, **_):
+    default = _lang(config) == DEFAULT.lang
+    if default and not _state.get("problems"):
+        _build_translations(config)
     _sitemap_stubs(Path(config.site_dir))
     if default and not _state.get("problems"):  # every edition is built by now
         write_list(Path(config.site_dir))

@@ -23,9 +23,23 @@ class Text:
     def of(cls, raw: dict | None) -> Text | None:
         if raw is None:
             return None
+        kept = _TEXTS["last"].get(id(raw))
+        text = kept[1] if kept is not None and kept[0] is raw else cls._made(raw)
+        _TEXTS["now"][id(raw)] = (raw, text)
+        return text
+
+    @classmethod
+    def _made(cls, raw: dict) -> Text:
         state = {lang: status(raw, lang) for lang in LANGUAGES}
         shown = {lang: raw["en"] if state[lang] == MISSING else raw[lang] for lang in LANGUAGES}
         return cls({k: v for k, v in raw.items() if not k.endswith("_source")}, shown, state)
+
+
+# The Texts of the last modelling and of this one, by the record's dict they were made from
+# (kept with it, so that its id is not reused). Records read once in a process (filecheck.py)
+# give `mkdocs serve` the same dicts at every rebuild, and a Text's translation states cost
+# a hash of its English. Nothing changes a record's data once read.
+_TEXTS: dict[str, dict[int, tuple[dict, Text]]] = {"last": {}, "now": {}}
 
 
 Localized = Text
@@ -290,6 +304,7 @@ def build_model(records: list[Record]) -> Site:
         for claim in event.claims:
             claim.events.append(event)
     published = next(iter(by_kind.get("published", {}).values()), {})
+    _TEXTS["last"], _TEXTS["now"] = _TEXTS["now"], {}  # only this modelling's: the store does not grow
     return Site(
         claims=claims,
         sources=sorted(sources.values(), key=lambda s: s.key),

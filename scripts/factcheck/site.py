@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import input_digests
 from .editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
@@ -24,6 +25,7 @@ from .pages import explained_in
 from .problems import Problem, errors
 from .render import claim_page, data, datapackage, format_page, indexes, timeline
 from .render.cards import claim_card, front_title, page_card
+from .render.entries import claim_inputs
 from .render.lazy import Lazy, make_all
 from .render.parts import verdicts_css
 from .render.qr import claim_qr
@@ -101,12 +103,7 @@ def _made_from(claim, info: SiteInfo, explained: list | None, digests: dict) -> 
     """A digest of everything a claim's page is made from: its record and those of the
     sources, experts, categories and events on it, the verdict scale, the edition and the
     primer sections that explain it. The code cannot change within one process."""
-    names = [f"{FOLDERS['claim']}/{claim.slug}.yaml", SINGLE_FILES["verdicts"][0]]
-    names += [f"{FOLDERS['source']}/{s.key}.yaml" for s in claim.sources]
-    names += [f"{FOLDERS['expert']}/{r.by.key}.yaml" for r in claim.rebuttals]
-    names += [f"{FOLDERS['category']}/{c.key}.yaml" for c in claim.categories]
-    names += [f"{FOLDERS['event']}/{e.key}.yaml" for e in claim.events]
-    given = repr((info, explained, [(name, digests.get(name)) for name in names]))
+    given = repr((info, explained, [(name, digests.get(name)) for name in claim_inputs(claim)]))
     return hashlib.sha256(given.encode("utf-8")).hexdigest()
 
 
@@ -136,7 +133,7 @@ def render_edition(
     lang = info.lang
     files = _claims(site, info, explained or {}, digests)
     files.update(redirect_files(site, info, site.redirects))
-    files["data/claims.json"] = data.claims_json(site, info)
+    files["data/claims.json"] = data.claims_json(site, info, digests)
     files["data/claims.csv"] = data.claims_csv(site, info)
     files["data/datapackage.json"] = datapackage.datapackage(site, info)
     files["data/claims.schema.json"] = json.dumps(datapackage.claims_json_schema(site), indent=2) + "\n"
@@ -144,7 +141,7 @@ def render_edition(
     for path, page in (
         ("claims/index.md", indexes.all_claims),
         ("misconceptions/index.md", indexes.misconceptions),
-        ("sources/index.md", indexes.sources),
+        ("sources/index.md", functools.partial(indexes.sources, digests=digests)),
         ("experts/index.md", indexes.experts),
         ("timeline/index.md", timeline.page),
     ):
@@ -230,17 +227,19 @@ def project_parts(root: Path) -> tuple[list[str], list[str]]:
     return code, [name for name in records if (root / name).exists()]
 
 
-def _owned(docs: Path) -> list[Path]:
-    """The generated files and folders that exist now, deepest last."""
-    found = []
+def _owned(docs: Path) -> tuple[list[str], list[str]]:
+    """The generated files that exist now, and the folders that hold them, deepest first:
+    paths relative to docs/, as strings (Path objects for ten thousand files cost a second)."""
+    files, folders = [], []
     for path in generated_paths(docs):
-        if path.is_dir():  # os.walk: Path.rglob cost two seconds a rebuild at 1,000 claims
-            found.append(path)
-            for folder, dirs, names in os.walk(path):
-                found += [Path(folder, name) for name in sorted(dirs) + sorted(names)]
+        if path.is_dir():
+            for folder, _, names in os.walk(path):
+                rel = os.path.relpath(folder, docs).replace(os.sep, "/")
+                folders.append(rel)
+                files += [f"{rel}/{name}" for name in names]
         elif path.exists():
-            found.append(path)
-    return found
+            files.append(path.relative_to(docs).as_posix())
+    return files, sorted(folders, reverse=True)
 
 
 def clean(root: Path) -> list[Path]:
@@ -254,38 +253,40 @@ def clean(root: Path) -> list[Path]:
     return removed
 
 
-_SEEN: dict[Path, tuple] = {}  # file → (its stat, hash of the text it holds), as last written or read here
+_SEEN: dict[str, tuple] = {}  # file → (its stat, hash of the text it holds), as last written or read here
 
 
-def _holds(target: Path, content: str) -> bool:
+def _holds(target: str, content: str) -> bool:
     """The file holds exactly this text. A file this process wrote or read, unchanged on disk
     since (same size, time and inode), is not read again: rebuilds compare thousands."""
     try:
-        stat = target.stat()
+        stat = os.stat(target)
     except FileNotFoundError:
         return False
     key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     seen = _SEEN.get(target)
     if seen is not None and seen[0] == key:
         return seen[1] == hash(content)  # str hashes are kept by each string: reused pages cost nothing
-    text = target.read_text(encoding="utf-8")
+    with open(target, encoding="utf-8") as handle:
+        text = handle.read()
     _SEEN[target] = (key, hash(text))
     return text == content
 
 
-def _write(target: Path, content: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8", newline="\n")
-    stat = target.stat()
+def _write(target: str, content: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+    stat = os.stat(target)
     _SEEN[target] = ((stat.st_size, stat.st_mtime_ns, stat.st_ino), hash(content))
 
 
 def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     written, missing = [], []
     for rel, content in sorted(files.items()):
-        target = docs / rel
+        target = f"{docs}/{rel}"
         if isinstance(content, Lazy):  # its name holds its digest: if it exists, it is up to date
-            if not target.exists():
+            if not os.path.exists(target):
                 missing.append(rel)
         elif not _holds(target, content):
             _write(target, content)
@@ -293,13 +294,14 @@ def write_changed(docs: Path, files: dict[str, str]) -> list[str]:
     for rel, made in zip(missing, make_all([files[rel] for rel in missing]), strict=True):
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_bytes(made)
-    written = sorted(written + missing)
-    for stale in sorted(_owned(docs), reverse=True):  # files before the folders that hold them
-        if stale.is_file() and stale.relative_to(docs).as_posix() not in files:
-            stale.unlink()
-        elif stale.is_dir() and not any(stale.iterdir()):
-            stale.rmdir()
-    return written
+    stale, folders = _owned(docs)
+    for rel in stale:
+        if rel not in files:
+            os.unlink(f"{docs}/{rel}")
+    for rel in folders:  # deepest first: a folder left empty by the one inside it goes too
+        if not os.listdir(f"{docs}/{rel}"):
+            os.rmdir(f"{docs}/{rel}")
+    return sorted(written + missing)
 
 
 @dataclass(frozen=True)
@@ -320,17 +322,23 @@ _LAST: dict = {}  # the newest check and the newest rendering, by what they were
 def _inputs(root: Path, docs: Path | None) -> tuple[str, dict]:
     """A digest of every file a build reads (the records, and the hand-written pages and
     assets that translated and fallback pages come from), and of each, by path from root."""
-    digest, each = hashlib.sha256(), {}
-    files = [p for folder in FOLDERS.values() for p in sorted((root / folder).glob("*"))]
-    files += [root / name for name, _ in SINGLE_FILES.values()]
+    names = [f"{folder}/{n}" for folder in FOLDERS.values() for n in _listing(root / folder)]
+    names += [name for name, _ in SINGLE_FILES.values()]
     if docs is not None:
-        files += sorted(docs.glob("*.md")) + [docs / a for a in SHARED_ASSETS]
-        files += [p for e in TRANSLATIONS for p in sorted((docs / e.prefix).glob("*.md"))]
-    for path in files:
-        if path.is_file() and FALLBACK_MARK.encode() not in (content := path.read_bytes()):
-            each[path.relative_to(root).as_posix()] = hashlib.sha256(content).hexdigest()
-            digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
+        base = docs.relative_to(root).as_posix()
+        names += [f"{base}/{n}" for n in _listing(docs) if n.endswith(".md")] + [f"{base}/{a}" for a in SHARED_ASSETS]
+        names += [f"{base}/{e.prefix}{n}" for e in TRANSLATIONS for n in _listing(docs / e.prefix) if n.endswith(".md")]
+    digest, each = hashlib.sha256(), {}
+    for name in names:
+        if (sha := input_digests.digest(f"{root}/{name}", FALLBACK_MARK.encode())) is not None:
+            each[name] = sha
+            digest.update(f"{name}\0{sha}\0".encode())
     return digest.hexdigest(), each
+
+
+def _listing(folder: Path) -> list[str]:
+    """The names in a folder, sorted, as Path.glob("*") gives them (no hidden ones)."""
+    return sorted(n for n in os.listdir(folder) if not n.startswith(".")) if folder.is_dir() else []
 
 
 def _once(slot: str, key: tuple, compute):

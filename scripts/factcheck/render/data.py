@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from ..editions import SiteInfo
 from ..model import Claim, Site, Source, Text
+from .entries import Entries, claim_inputs
 from .parts import change_text, claim_path
 from .reading import tr
 from .strings import date, ui
@@ -108,11 +109,17 @@ def _claim(c: Claim, info: SiteInfo) -> dict:
     }
 
 
-def claims_json(site: Site, info: SiteInfo) -> str:
+def claims_json(site: Site, info: SiteInfo, digests: dict | None = None) -> str:
+    """`digests` of the input files let a rebuild reuse the lines of unchanged claims (entries.py)."""
     head = {"site": info.name, "url": info.url, "licence": "CC BY 4.0"}
     # One claim per line: still readable and diffable, and written by json's fast encoder
     # (any `indent` makes it use the pure-Python one, several times slower at scale).
-    claims = ",\n".join(json.dumps(_claim(c, info), ensure_ascii=False) for c in site.claims)
+    entries = Entries(("claims.json", info), info.lang, digests)
+    claims = ",\n".join(
+        entries.entry(claim_inputs(c), lambda _, c=c: json.dumps(_claim(c, info), ensure_ascii=False))
+        for c in site.claims
+    )
+    entries.close()
     return json.dumps(head, ensure_ascii=False)[:-1] + f', "claims": [\n{claims}\n]}}\n'
 
 

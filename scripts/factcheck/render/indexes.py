@@ -9,6 +9,7 @@ from ..schema import schemas
 from ..stash import chunk, chunks
 from .charts import site_chart
 from .diagram import diagram
+from .entries import VERDICTS, Entries, record
 from .parts import badge, capital, category_link, claim_item, display_title, html_list, link, source_line
 from .reading import tr
 from .strings import date, ui
@@ -71,8 +72,10 @@ def misconceptions(site: Site, lang: str = "en") -> str:
 SOURCE_KINDS = tuple(schemas()["source.schema.json"]["properties"]["kind"]["enum"])
 
 
-def sources(site: Site, lang: str = "en") -> str:
-    lines = [_title("page_sources", lang) + ui("sources_intro", lang), ""]
+def sources(site: Site, lang: str = "en", digests: dict | None = None) -> str:
+    """`digests` of the input files let a rebuild reuse the entries of unchanged sources
+    (entries.py): thousands at scale, and any claim's title is on some of them."""
+    lines, entries = [_title("page_sources", lang) + ui("sources_intro", lang), ""], Entries("sources", lang, digests)
     for kind in SOURCE_KINDS:
         group = sorted((s for s in site.sources if s.kind == kind), key=lambda s: (s.publisher.lower(), s.date, s.key))
         if group:
@@ -80,8 +83,13 @@ def sources(site: Site, lang: str = "en") -> str:
         for source in group:
             # Thousands of sources at scale: their headings stay out of Markdown and out of the
             # page's table of contents, which lists the kinds.
-            lines += [_source(source, lang), ""]
+            lines += [entries.entry(_source_inputs(source), lambda r, s=source: _source(s, r)), ""]
+    entries.close()
     return "\n".join(lines)
+
+
+def _source_inputs(source: Source) -> list[str]:
+    return [record("source", source.key), VERDICTS, *(record("claim", c.slug) for c in source.cited_by)]
 
 
 def _source(source: Source, lang: str) -> str:

@@ -1,0 +1,121 @@
+"""What `mkdocs serve` keeps from one rebuild to the next is used only while what it was
+made from is unchanged: list entries (render/entries.py), the records' parsed data
+(filecheck.py); and the server does not watch what the build writes (serve_watch.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck import filecheck
+from factcheck.render.entries import Entries
+from factcheck.render.reading import Reader
+from factcheck.serve_watch import HandWritten, watched
+from factcheck.site import generated_paths
+from factcheck.translations import STALE
+from factcheck.validate import check_tree
+from watchdog.events import FileModifiedEvent
+
+from sitebuild import copy_project
+
+
+def _rendering(digests: dict, calls: list, states: set = frozenset()) -> tuple[str, Reader]:
+    reader = Reader("en")
+    entries = Entries("test-list", reader, digests)
+
+    def render(r: Reader) -> str:
+        calls.append(digests["a.yaml"])
+        r.states |= states
+        return f"<p>{digests['a.yaml']}</p>"
+
+    html = entries.entry(["a.yaml", "b.yaml"], render)
+    entries.close()
+    return html, reader
+
+
+def test_an_entry_is_rendered_again_only_when_one_of_its_inputs_changed():
+    calls: list = []
+    assert _rendering({"a.yaml": "1", "b.yaml": "x"}, calls)[0] == "<p>1</p>"
+    assert _rendering({"a.yaml": "1", "b.yaml": "x"}, calls)[0] == "<p>1</p>"
+    assert calls == ["1"]  # the second rendering reused the entry
+    assert _rendering({"a.yaml": "2", "b.yaml": "x"}, calls)[0] == "<p>2</p>"
+    _rendering({"a.yaml": "2", "b.yaml": "y"}, calls)
+    assert calls == ["1", "2", "2"]
+
+
+def test_a_reused_entry_still_marks_its_page_as_partly_untranslated():
+    calls: list = []
+    _rendering({"a.yaml": "3", "b.yaml": "x"}, calls, {STALE})
+    _, reader = _rendering({"a.yaml": "3", "b.yaml": "x"}, calls)
+    assert calls == ["3"] and reader.states == {STALE}
+
+
+def test_without_digests_nothing_is_kept():
+    calls: list = []
+    for _ in range(2):
+        Entries("no-digests", "en", None).entry(["a.yaml"], lambda r: calls.append(r) or "")
+    assert len(calls) == 2
+
+
+def test_a_record_is_parsed_once_in_a_process_while_its_file_holds_the_same_bytes(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "p")
+    rel = "claims/black-mirror-nosedive.yaml"
+    check_tree(project)  # fills the checker's cache: the next checks take the records from it
+    reads: list = []
+    original = filecheck.read_file
+    monkeypatch.setattr(filecheck, "read_file", lambda *a: reads.append(a[0]) or original(*a))
+
+    def slug_of() -> str:
+        records, _ = check_tree(project)
+        return next(r for r in records if r.path == rel).data["slug"]
+
+    assert slug_of() == slug_of() == "black-mirror-nosedive"
+    assert reads.count(rel) == 0  # parsed by the first check
+    filecheck._READ[rel] = ("the digest of other bytes", {"slug": "stale"}, {})
+    assert slug_of() == "black-mirror-nosedive"
+    assert reads.count(rel) == 1
+
+
+class _Seen:
+    def __init__(self):
+        self.events: list = []
+
+    def dispatch(self, event):
+        self.events.append(event.src_path)
+
+
+def test_the_server_passes_on_changes_to_hand_written_files_only(tmp_path):
+    project = copy_project(tmp_path / "p")
+    docs = project / "docs"
+    (docs / "claims").mkdir()
+    (docs / "claims" / "x.md").write_text("generated\n", encoding="utf-8")
+    (docs / "feed.xml").write_text("generated\n", encoding="utf-8")
+    seen = _Seen()
+    handler = HandWritten(seen, docs)
+    for path in (docs / "claims" / "x.md", docs / "feed.xml", docs / "index.md", docs / "overrides" / "main.html"):
+        handler.dispatch(FileModifiedEvent(str(path)))
+    assert seen.events == [str(docs / "index.md"), str(docs / "overrides" / "main.html")]
+
+
+def test_no_generated_folder_is_watched(tmp_path):
+    project = copy_project(tmp_path / "p")
+    docs = project / "docs"
+    (docs / "claims").mkdir()
+    generated = set(generated_paths(docs))
+    folders = dict(watched(docs, generated))
+    assert folders[docs] is False  # docs/ itself holds generated folders: without its subfolders
+    assert folders[docs / "overrides"] is True
+    assert docs / "claims" not in folders
+    assert not any(Path(f).is_relative_to(g) for f in folders for g in generated)
+
+
+def test_a_text_is_made_again_for_another_dict_only():
+    from factcheck.model import Text, build_model
+
+    raw = {"en": "A claim", "nl": "Een bewering"}
+    first = Text.of(raw)
+    build_model([])  # a modelling ends: what it made is kept for the next
+    assert Text.of(raw) is first
+    assert Text.of({"en": "A claim"}) is not first and Text.of({"en": "A claim"}).state["nl"] == "missing"
+    build_model([])
+    build_model([])  # not made in the last modelling: made again
+    assert Text.of(raw) is not first and Text.of(raw) == first
