@@ -61,11 +61,15 @@ def parse(text: str) -> tuple[list[Section], list[Ref], list[tuple[int, str]]]:
     return sections, refs, prose
 
 
+def edition_pages(docs: Path) -> list[Path]:
+    """The top-level pages of every edition, the English copies of untranslated ones included."""
+    return [p for e in EDITIONS for p in sorted((docs / e.prefix).glob("*.md"))]
+
+
 def handwritten(docs: Path) -> list[Path]:
     """The hand-written pages of every edition (not the English copies shown until a page
     is translated)."""
-    pages = [p for e in EDITIONS for p in sorted((docs / e.prefix).glob("*.md"))]
-    return [p for p in pages if GENERATED_MARK not in p.read_text(encoding="utf-8")]
+    return [p for p in edition_pages(docs) if GENERATED_MARK not in p.read_text(encoding="utf-8")]
 
 
 def _ref_problems(rel: str, ref: Ref, keys: dict[str, set[str]], shaky: set[str], renamed: dict) -> list[Problem]:

@@ -28,12 +28,12 @@ class _Kept(jinja2.FileSystemBytecodeCache):
         self.code: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self.code:
-            super().load_bytecode(bucket)  # Jinja refuses code whose template source changed
-            if bucket.code is None:
-                return
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+            return
+        super().load_bytecode(bucket)  # Jinja refuses code whose template source changed
+        if bucket.code is not None:
             self.code[bucket.key] = bucket.bytecode_to_string()
-        bucket.bytecode_from_string(self.code[bucket.key])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()

@@ -11,10 +11,9 @@ from pathlib import Path
 from .access import RecordList
 from .cache import Store, enabled, inputs_key, keep_report, recall_report
 from .checks import cross_record_checks
-from .editions import EDITIONS
 from .filecheck import check_files, record_problems
 from .load import YES_NO, Record
-from .pages import check_pages, cited_on_pages
+from .pages import check_pages, cited_on_pages, edition_pages
 from .problems import Problem
 from .quotes import check_quotations
 from .translations import check_translated_pages, coverage_line
@@ -49,9 +48,8 @@ def check_report(root: Path, today: dt.date | None = None, cache: bool | None = 
     unchanged project of 10,000 claims read the whole cache and ran every cross-record rule
     again, about 4 s, to find the same."""
     today = today or dt.date.today()
-    pages = [p for e in EDITIONS for p in sorted((root / "docs" / e.prefix).glob("*.md"))]
     try:
-        key = inputs_key(root, today, pages) if enabled(cache) else None
+        key = inputs_key(root, today, edition_pages(root / "docs")) if enabled(cache) else None
     except OSError:  # a file went away while it was listed
         key = None
     known = recall_report(root, key) if key else None
