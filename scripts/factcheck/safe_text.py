@@ -39,7 +39,8 @@ def replace_targets(text: str, replace: Callable[[str], str]) -> str:
 # syntax inside a line (links and images, emphasis, code, escapes, attribute lists), as
 # numeric entities: the text stays text in HTML, and also if Markdown ever reads the chunk
 # (a build without the hook). Whitespace is flattened, so no line-start syntax can occur.
-_HTML_TEXT = str.maketrans({ch: f"&#{ord(ch)};" for ch in '&<>"[]*_`\\{}'})
+_INLINE_SYNTAX = "[]*_`\\{}"
+_HTML_TEXT = str.maketrans({ch: f"&#{ord(ch)};" for ch in '&<>"' + _INLINE_SYNTAX})
 
 
 def html_text(text: str) -> str:
@@ -71,7 +72,7 @@ def markdown(text: str) -> str:
 # Text between tags in cmark's output: '&<>"' are entities already; the rest of what an
 # inline Markdown pattern needs becomes one too, as in html_text.
 _TEXT_NODE = re.compile(r"(?<=>)[^<]+")
-_INLINE = str.maketrans({ch: f"&#{ord(ch)};" for ch in "[]*_`\\{}"})
+_INLINE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _INLINE_SYNTAX})
 
 
 def markdown_html(text: str) -> str:

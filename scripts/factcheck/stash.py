@@ -87,8 +87,15 @@ def toc_tokens(html: str, found: list[str]) -> list[dict] | None:
     def marked(match: re.Match) -> str:
         return "".join(h.group(0) for h in _HEADING.finditer(found[int(match.group(1))]) if TOC_MARK in h.group(0))
 
-    flat = [
-        {"level": int(level), "id": html_lib.unescape(anchor), "name": strip_tags(inner), "html": inner}
-        for level, anchor, inner in _HEADING.findall(_SLOT.sub(marked, html))
-    ]
-    return nest_toc_tokens([{**t, "data-toc-label": ""} for t in flat])
+    return nest_toc_tokens(
+        [
+            {
+                "level": int(level),
+                "id": html_lib.unescape(anchor),
+                "name": strip_tags(inner),
+                "html": inner,
+                "data-toc-label": "",
+            }
+            for level, anchor, inner in _HEADING.findall(_SLOT.sub(marked, html))
+        ]
+    )
