@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import posixpath
@@ -197,6 +198,11 @@ def on_page_markdown(markdown, page, config, **_):
             raise PluginError(f"{page.file.src_uri}: unknown fragment `{name}`; known: {', '.join(FRAGMENTS)}")
         return FRAGMENTS[name](_state["site"], Reader(_lang(config)))
 
+    if isinstance(page.meta.get("claimreview"), str):  # written as one JSON string (claim_page.front_matter)
+        try:
+            page.meta["claimreview"] = json.loads(page.meta["claimreview"])
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: its claimreview is not JSON: {error}") from None
     if "image" not in page.meta and isinstance(page.meta.get("title"), str):  # its card, made by site.py
         info = SiteInfo(config.site_name, config.site_url or DEFAULT_INFO.url, _lang(config))
         page.meta["image"] = page_card(page.file.src_uri, page.meta["title"], info)[0]
