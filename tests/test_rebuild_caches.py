@@ -1,19 +1,20 @@
 """What `mkdocs serve` keeps from one rebuild to the next is used only while what it was
 made from is unchanged: list entries (render/entries.py), the records' parsed data
-(filecheck.py); and the server does not watch what the build writes (serve_watch.py)."""
+(filecheck.py); and the server does not watch what the build writes, nor its reads (serve_watch.py)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from factcheck import filecheck
 from factcheck.render.entries import Entries
 from factcheck.render.reading import Reader
-from factcheck.serve_watch import HandWritten, watched
+from factcheck.serve_watch import ChangesObserver, HandWritten, notified, watched
 from factcheck.site import generated_paths
 from factcheck.translations import STALE
 from factcheck.validate import check_tree
-from watchdog.events import FileModifiedEvent
+from watchdog.events import FileModifiedEvent, FileSystemEventHandler
 
 from sitebuild import copy_project
 
@@ -119,3 +120,41 @@ def test_a_text_is_made_again_for_another_dict_only():
     build_model([])
     build_model([])  # not made in the last modelling: made again
     assert Text.of(raw) is not first and Text.of(raw) == first
+
+
+def _events_seen(folder: Path, action) -> list[str]:
+    """The kinds of event a fresh observer of the server's kind reports while `action` runs."""
+    seen: list[str] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(event.event_type)
+    observer = ChangesObserver()
+    observer.schedule(handler, str(folder))
+    observer.start()
+    try:
+        time.sleep(0.2)  # the watch is in place
+        action()
+        time.sleep(0.5)
+    finally:
+        observer.stop()
+        observer.join()
+    return seen
+
+
+def test_the_server_is_told_of_a_save_at_once_and_not_of_a_read(tmp_path):
+    """`make serve`'s observer hears of changes from the system (MkDocs' own polls every half
+    second), and not of the build's reads, each of which would start another rebuild."""
+    from mkdocs.livereload import LiveReloadServer
+
+    record, elsewhere = tmp_path / "claim.yaml", tmp_path / "elsewhere"
+    record.write_text("id: 1\n")
+    elsewhere.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        notified(server, [str(tmp_path), str(elsewhere)])  # `elsewhere` was not watched, and is not now
+        assert isinstance(server.observer, ChangesObserver)
+        assert [e.watch.path for e in server.observer.emitters] == [str(tmp_path)]
+    finally:
+        server.server_close()
+    assert _events_seen(tmp_path, record.read_text) == []
+    assert "modified" in _events_seen(tmp_path, lambda: record.write_text("id: 2\n"))
