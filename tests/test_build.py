@@ -8,12 +8,14 @@ import logging
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
+from conftest import SITE_URL
 from sitebuild import ROOT, build_site, copy_project
 
 
@@ -91,6 +93,27 @@ def test_claim_page_shows_the_record(site, slug):
         assert norm(shown) in text
         if source["url"] != "unknown":
             assert source["url"] in links, f"{slug}: no link to {key}"
+
+
+_SITEMAPS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def _locs(path: Path, element: str) -> list[str]:
+    return [e.text for e in ElementTree.parse(path).getroot().findall(f"s:{element}/s:loc", _SITEMAPS)]
+
+
+def test_the_sitemap_is_a_short_index_of_each_editions_page_sitemap(site):
+    """Material's script fetches sitemap.xml on every first visit, so it names the page
+    sitemaps and does not grow with the claims; those list every claim page of their edition."""
+    assert _locs(site / "sitemap.xml", "sitemap") == [f"{SITE_URL}sitemap-pages.xml", f"{SITE_URL}nl/sitemap-pages.xml"]
+    assert _locs(site / "nl" / "sitemap.xml", "sitemap") == [f"{SITE_URL}nl/sitemap-pages.xml"]
+    for prefix in ("", "nl/"):
+        listed = set(_locs(site / prefix / "sitemap-pages.xml", "url"))
+        assert {f"{SITE_URL}{prefix}claims/{slug}/" for slug in CLAIMS} <= listed, prefix
+        assert (
+            gzip.decompress((site / prefix / "sitemap-pages.xml.gz").read_bytes())
+            == (site / prefix / "sitemap-pages.xml").read_bytes()
+        )
 
 
 def test_misconception_index_lists_each_claim_under_each_category(site):

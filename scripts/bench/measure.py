@@ -36,7 +36,8 @@ COSTS_UP_TO = 1_000  # build_costs is one more whole build: taken apart up to th
 NO_CACHE, CACHE_FOLDER = "FACTCHECK_NO_CACHE", ".cache/factcheck"  # factcheck.cache, not imported before the snapshot
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache take 1 to 9; CDNs mostly 6)
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-# Fetched by Material on every first visit (its script reads the sitemap), and growing with the claims.
+# Fetched by Material on every first visit (its script reads the sitemap); an index of the
+# pages' sitemap (mkdocs_hook._sitemap_index), so that it does not grow with the claims.
 FIRST_VISIT = ("sitemap.xml",)
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html as html_lib
 import json
 import logging
 import os
@@ -38,7 +39,7 @@ from factcheck.render.cited_pages import resolve  # noqa: E402
 from factcheck.render.indexes import FRAGMENTS  # noqa: E402
 from factcheck.render.parts import source_line  # noqa: E402
 from factcheck.render.reading import Reader, tr, translation_notice, under_title  # noqa: E402
-from factcheck.serve_watch import watch_hand_written  # noqa: E402
+from factcheck.serve_watch import notified, watch_hand_written  # noqa: E402
 from factcheck.site import DEFAULT_INFO, generate  # noqa: E402
 from factcheck.theme_fixes import on_env, on_post_page, on_post_template  # noqa: E402, F401 (hooks)
 from factcheck.translations import STALE, page_status  # noqa: E402
@@ -88,6 +89,7 @@ class _DirtyWarning(logging.Filter):
 def on_serve(server, config, **_):
     _state["serving"] = True  # also for `mkdocs serve --clean`, which starts up as "build"
     server.set_app(error_page.wrap(server.get_app(), lambda: _state.get("problems"), server.mount_path))
+    notified(server, [p for p in (config.docs_dir, config.config_file_path, *config.theme.dirs) if p])
     watch_hand_written(server, Path(config.docs_dir))
     return server
 
@@ -237,6 +239,33 @@ def on_page_content(html, page, files, **_):
     return stash.restore(html, found, _resolver(page, files))
 
 
+PAGES_SITEMAP = "sitemap-pages.xml"
+
+
+def _sitemap_index(site_dir: Path, site_url: str, editions: list[str]) -> None:
+    """MkDocs' sitemap of every page moves to sitemap-pages.xml, and sitemap.xml becomes a
+    sitemap index naming the page sitemaps of `editions` (folder prefixes, under site_url),
+    which crawlers follow. Material's script fetches sitemap.xml on every first visit (the
+    feed link and hreflang links lead it there), and it grew with the claims: 29 KB gzip at
+    10,000. Our edition links do not use what it reads."""
+    if "<urlset" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")[:500]:
+        return  # not written by this build (a theme without one): nothing to index
+    for suffix in ("", ".gz"):
+        (site_dir / f"sitemap.xml{suffix}").replace(site_dir / f"{PAGES_SITEMAP}{suffix}")
+    base = html_lib.escape(site_url.rstrip("/") + "/")
+    (site_dir / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(
+            f"<sitemap><loc>{base}{prefix}{PAGES_SITEMAP}</loc></sitemap>\n"
+            for prefix in editions
+            if (site_dir / prefix / PAGES_SITEMAP).is_file()  # an edition left unbuilt has none
+        )
+        + "</sitemapindex>\n",
+        encoding="utf-8",
+    )
+
+
 def _sitemap_stubs(site_dir: Path) -> None:
     """Material's script looks for sitemap.xml beside every alternate-language link; an empty
     one in each page folder keeps that lookup from ending in a 404."""
@@ -272,6 +301,9 @@ def on_post_build(config, **_):
     default = _lang(config) == DEFAULT.lang
     if default and not _state.get("problems"):
         _build_translations(config)
+    # The default edition's index names every edition's pages; each other edition's, its own.
+    built = [e.prefix for e in EDITIONS if e.lang in _wanted()] if default else [""]
+    _sitemap_index(Path(config.site_dir), config.site_url or DEFAULT_INFO.url + BY_LANG[_lang(config)].prefix, built)
     _sitemap_stubs(Path(config.site_dir))
     if default and not _state.get("problems"):  # every edition is built by now
         write_list(Path(config.site_dir))
