@@ -4,10 +4,12 @@ made from is unchanged: list entries (render/entries.py), the records' parsed da
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 from factcheck import filecheck
+from factcheck.model import build_model
 from factcheck.render.entries import Entries
 from factcheck.render.reading import Reader
 from factcheck.serve_watch import ChangesObserver, HandWritten, notified, watched
@@ -158,3 +160,43 @@ def test_the_server_is_told_of_a_save_at_once_and_not_of_a_read(tmp_path):
         server.server_close()
     assert _events_seen(tmp_path, record.read_text) == []
     assert "modified" in _events_seen(tmp_path, lambda: record.write_text("id: 2\n"))
+
+
+def _new_process() -> None:
+    """What a new process starts with: nothing read yet, nothing kept yet."""
+    filecheck._READ.clear()
+    filecheck._ON_DISK.clear()
+    filecheck._KEPT.clear()
+
+
+def test_a_new_process_models_the_records_from_the_data_kept_on_disk(tmp_path, monkeypatch):
+    """A build whose check comes from the cache takes the records' data from what the last
+    process kept, parsing only the files whose bytes changed; the model is the same."""
+    project = copy_project(tmp_path / "p")
+    rel = "claims/black-mirror-nosedive.yaml"
+    _new_process()
+    records, _ = check_tree(project)
+    model = repr(build_model(records))  # models compare by their text: some parts compare by identity
+    filecheck.keep_parsed(project, records)
+    reads: list = []
+    original = filecheck.read_file
+    monkeypatch.setattr(filecheck, "read_file", lambda *a: reads.append(a[0]) or original(*a))
+
+    _new_process()
+    again, _ = check_tree(project)
+    assert repr(build_model(again)) == model
+    assert reads == []
+    filecheck.keep_parsed(project, again)
+
+    text = (project / rel).read_text(encoding="utf-8")
+    (project / rel).write_text(re.sub(r"^(claim:\n  en: )", r"\1Edited ", text, count=1, flags=re.M))
+    _new_process()
+    edited, _ = check_tree(project)
+    assert next(r for r in edited if r.path == rel).data["claim"]["en"].startswith("Edited ")
+    assert repr(build_model(edited)) != model
+    assert reads == [rel]  # parsed once, for the check and the model; the rest came from the caches
+
+    _new_process()
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    check_tree(project)
+    assert len(reads) > 1  # every file parsed again

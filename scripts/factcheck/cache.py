@@ -187,6 +187,24 @@ def _write(file: Path, value) -> None:
 
 
 REPORT = "report.pickle"
+DATA = "data.pickle"
+
+
+def recall_data(root: Path) -> dict[str, tuple[str, dict]]:
+    """Path → (SHA-256, parsed data) of the record files an earlier process modelled; empty
+    when none were kept, the code changed, or the cache is off."""
+    if not enabled():
+        return {}
+    try:
+        digest, entries = _Unpickler(io.BytesIO((root / FOLDER / DATA).read_bytes())).load()
+    except Exception:  # noqa: BLE001 (none kept, or not readable: parse afresh)
+        return {}
+    return entries if digest == code_digest() and isinstance(entries, dict) else {}
+
+
+def keep_data(root: Path, entries: dict[str, tuple[str, dict]]) -> None:
+    if enabled():
+        _write(root / FOLDER / DATA, (code_digest(), entries))
 
 
 def inputs_key(root: Path, today, pages: list[Path]) -> str | None:

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import input_digests
+from . import filecheck, input_digests
 from .editions import BY_LANG, DEFAULT, EDITIONS, LANGUAGES, TRANSLATIONS, SiteInfo
 from .load import FOLDERS, SINGLE_FILES
 from .model import Site, build_model
@@ -354,7 +354,10 @@ def check_once(root: Path, docs: Path | None = None, today: dt.date | None = Non
 
     def compute() -> Build:
         records, problems = check_tree(root, key[2])
-        return Build(records, problems, None if errors(problems) else build_model(records), {}, key, each)
+        site = None if errors(problems) else build_model(records)
+        if site is not None:
+            filecheck.keep_parsed(root, records)
+        return Build(records, problems, site, {}, key, each)
 
     return _once("check", key, compute)
 
